@@ -51,7 +51,7 @@ def print_recomputation(sheet: GoalSheet, recomputation: Recomputation, findings
     if not findings:
         console.print(Text("复核未发现问题。", style="green"))
     for finding in findings:
-        where = f"第{finding.location.row}行 " if finding.location.row is not None else ""
+        where = f"{finding.location.row_words(sheet.table)} " if finding.location.row is not None else ""
         console.print(Text.assemble("  ", (finding.rule, "bold"), " ", finding.severity.label, " ", (where, "dim"),
                                    finding.message, (finding.confidence.note, "dim")), soft_wrap=True)
         if finding.fix:

@@ -294,7 +294,7 @@ def _print_review(checked: Checked, console: Console) -> None:
     review = checked.review
     console.rule(Text(review.source, style="bold"))
     for finding in review.document_findings:
-        _print_finding(finding, console)
+        _print_finding(finding, console, None)  # (the file's: its table named)
     for sheet in review.sheets:
         grade = _grade_text(sheet.grade or UNGRADED)
         counts = sheet.counts
@@ -304,7 +304,7 @@ def _print_review(checked: Checked, console: Console) -> None:
             f"  错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}",
         ), soft_wrap=True)
         for finding in sheet.findings:
-            _print_finding(finding, console)
+            _print_finding(finding, console, sheet.table)
         if sheet.findings or sheet.grade is None:
             console.print(Text(f"  评分：{sheet.explain()}", style="dim"), soft_wrap=True)
         if sheet.sheet in checked.audits:
@@ -316,8 +316,8 @@ def _grade_text(grade: str) -> Text:
     return Text(grade, style=f"bold {GRADE_COLOURS[grade]}" if grade in GRADE_COLOURS else "dim")
 
 
-def _print_finding(finding: Finding, console: Console) -> None:
-    where = f"第{finding.location.row}行 " if finding.location.row is not None else ""
+def _print_finding(finding: Finding, console: Console, table: int | None) -> None:
+    where = f"{finding.location.row_words(table)} " if finding.location.row is not None else ""
     line = Text.assemble(
         "  ", (f"{finding.rule}", "bold"), " ", (finding.severity.label, COLOURS[finding.severity.value]),
         f" [{finding.dimension.value}] ", (where, "dim"), finding.message, (finding.confidence.note, "dim"),

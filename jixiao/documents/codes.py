@@ -140,6 +140,9 @@ KINDS: dict[str, DiagnosticKind] = registered([
         DiagnosticKind("P179", Severity.WARNING, "设为隐藏格式的文字未读取：{text}",
                        "Word 中设为隐藏格式的文字在正常视图和打印稿中都不显示，多是模板留给填表人的说明，读取时跳过；"
                        "如其中有表格的内容，请在 Word 中取消“隐藏”格式后重新导入。"),
+        DiagnosticKind("P171", Severity.INFO, "修订记录中已删除的行未读取：{text}",
+                       "文件保留了修订记录，这一行是在修订模式下删除的：Word 接受修订后不再显示，读取程序按接受修订后的表格"
+                       "读取，不读作指标（只剩删除记录、没有任何内容的行也是如此）。如删除有误，请在 Word 中拒绝该修订后重新导入。"),
         DiagnosticKind("P178", Severity.WARNING, "嵌入的{what}无法读取",
                        "Word 文件中以对象方式嵌入的内容（如粘贴为对象的 Excel 工作表）或整篇嵌入的另一文档（altChunk）不是 "
                        "Word 表格，读取程序无法读出其中的文字，其中的指标不会出现在读取结果中；请把内容粘贴为 Word 表格，"

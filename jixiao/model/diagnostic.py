@@ -48,6 +48,18 @@ class Location(BaseModel):
     column: str | None = None  # the column's heading as the document names it
     line: int | None = None  # 1-based line in a text file
 
+    def names_row(self, table: int | None, row: int | None) -> bool:
+        """Whether this location is the row ``row`` of the table ``table``: a split grid numbers each part's rows from
+        1, so the row number alone names a row of each part (a part unknown on either side matches any)."""
+        return row is not None and self.row == row and (self.table is None or table is None or self.table == table)
+
+    def row_words(self, table: int | None = None) -> str:
+        """The row in words (``第5行``), naming its table where it is not ``table``, the sheet's own (``第2个表格第5行``:
+        the second part of a split grid numbers its rows from 1 again); empty when no row is known."""
+        if self.row is None:
+            return ""
+        return f"第{self.table}个表格第{self.row}行" if self.table is not None and self.table != table else f"第{self.row}行"
+
     def describe(self) -> str:
         """The location in words, e.g. ``sample.txt 第2个表格 第5行 “指标值”列``."""
         parts = [self.file or ""]
@@ -92,7 +104,8 @@ class Diagnostic(BaseModel):
         default=(),
         description="The cells of the rows the reader set aside, not read as indicators, in full and in order: a row "
                     "without a name and a value (P108), the row the text was cut in (P120), the names of rows too "
-                    "scrambled to place (P121) or of an evaluation framework's score sheet (P122). The message quotes "
+                    "scrambled to place (P121) or of an evaluation framework's score sheet (P122), a row deleted with changes "
+                    "tracked (P171). The message quotes "
                     "them shortened; code reads them here. Empty for other diagnostics, and in documents read before "
                     "the field was recorded")
 

@@ -59,7 +59,7 @@ def doubtful_rows(sheet: GoalSheet, diagnostics: Iterable[Diagnostic] = ()) -> f
     (their confidence below :data:`GUESSED_BELOW`), misread (:func:`misread_row`), or with the reader's own word of
     doubt on the row among ``diagnostics`` (:data:`ROW_DOUBT`: cells aligned by content, columns guessed, a cell left
     unplaced, figures run together; those of other sheets and tables are ignored)."""
-    noted = {d.location.row for d in diagnostics if d.code in ROW_DOUBT and d.location.row is not None
-             and d.location.sheet == sheet.key and d.location.table in (None, sheet.table)}
-    return frozenset(id(row) for row in sheet.indicators
-                     if row.confidence < GUESSED_BELOW or misread_row(row) or row.row in noted)
+    noted = [d.location for d in diagnostics if d.code in ROW_DOUBT and d.location.row is not None
+             and d.location.sheet == sheet.key]
+    return frozenset(id(row) for row in sheet.indicators if row.confidence < GUESSED_BELOW or misread_row(row)
+                     or any(where.names_row(row.table or sheet.table, row.row) for where in noted))

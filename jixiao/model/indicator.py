@@ -37,7 +37,9 @@ def parse_direction(raw: str | None) -> Direction | None:
 class Indicator(BaseModel):
     """One indicator: levels 1 and 2 (canonical and as written), the name (三级指标) and its target.
 
-    ``row`` is the 1-based row of the indicator grid it came from, when read from a document.
+    ``row`` is the 1-based row of the indicator grid it came from, when read from a document, and ``table`` the
+    1-based table of the file that row stands in: a grid split over pages, or continued in a second table, numbers
+    the rows of each part from 1 again, so a row is named by both.
     """
 
     level1: str | None = None
@@ -72,6 +74,11 @@ class Indicator(BaseModel):
     direction_raw: str | None = None
     basis: str | None = None
     row: int | None = None
+    table: int | None = Field(
+        default=None,
+        description="The 1-based table (or worksheet) of the file holding the row ``row`` counts in; None when not "
+                    "read from a document. The sheet's first table (GoalSheet.table) unless its grid goes on in "
+                    "another table")
     extra: dict[str, str] = Field(
         default_factory=dict,
         description="Cells of columns the goal sheet has no field for, by the heading as written (备注, 完成值, a "
@@ -101,6 +108,7 @@ class Indicator(BaseModel):
         direction: str | None = None,
         basis: str | None = None,
         row: int | None = None,
+        table: int | None = None,
     ) -> Indicator:
         """Build an indicator from the text of its cells, understanding levels, target and direction."""
         context = " ".join(filter(None, [name, description]))
@@ -122,6 +130,7 @@ class Indicator(BaseModel):
             direction_raw=direction,
             basis=basis,
             row=row,
+            table=table,
         )
 
 

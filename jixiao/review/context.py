@@ -362,10 +362,9 @@ class SheetContext:
         reader inferred the columns of every row from their content (:data:`COLUMNS_INFERRED` on each). A header
         field found missing (the project's name, its goals) may then stand in the text unplaced, or have been lost with
         the header: a reviewer asks for the original, and does not return the sheet on it."""
-        rows = {row.row for row in self.sheet.indicators if row.row is not None}
-        noted = {d.location.row for d in self._diagnostics(COLUMNS_INFERRED)
-                 if d.location.table in (None, self.sheet.table)}
-        return self.headless or bool(rows) and rows <= noted
+        rows = [(row.table or self.sheet.table, row.row) for row in self.sheet.indicators if row.row is not None]
+        noted = [d.location for d in self._diagnostics(COLUMNS_INFERRED)]
+        return self.headless or bool(rows) and all(any(where.names_row(*row) for where in noted) for row in rows)
 
     @cached_property
     def misread_rows(self) -> frozenset[int]:
@@ -543,8 +542,9 @@ class SheetContext:
     def _cut_by(self, codes: tuple[str, ...]) -> bool:
         # whether the reader gave one of ``codes`` for this sheet's table
         diagnostics = self.document.diagnostics if self.document else []
-        return any(d.code in codes and d.location.sheet == self.sheet.key
-                   and d.location.table in (None, self.sheet.table) for d in diagnostics)
+        tables = {None, self.sheet.table} | {row.table for row in self.sheet.indicators}  # (a split grid's parts)
+        return any(d.code in codes and d.location.sheet == self.sheet.key and d.location.table in tables
+                   for d in diagnostics)
 
     def level1_of(self, indicator: Indicator) -> str | None:
         """The indicator's 一级指标, carried down from the rows above when its own cell is empty (merged)."""

@@ -39,9 +39,10 @@ def review_sheet(sheet: GoalSheet, profile: Profile | None = None, document: Doc
     # a rule finds on it is the reader's mistake, not the table's (the reader's JX001 and the sheet's findings stand).
     misread = {indicator.name for indicator in sheet.indicators if id(indicator) in ctx.misread_rows}
     # A rule whose premise is where the cells stand (Rule.placement) says nothing of a row whose cells may be misplaced.
-    doubtful = {indicator.row for indicator in sheet.indicators if ctx.doubtful(indicator) and indicator.row is not None}
+    doubtful = [(indicator.table or sheet.table, indicator.row) for indicator in sheet.indicators
+                if ctx.doubtful(indicator) and indicator.row is not None]
     findings = [f for rule in _enabled(profile) for f in rule.check(ctx) if f.indicator not in misread
-                and not (rule.placement and f.location.row in doubtful)]
+                and not (rule.placement and any(f.location.names_row(*row) for row in doubtful))]
     review = SheetReview(source=ctx.source, sheet=sheet.key, name=sheet.name, table=sheet.table, findings=findings,
                          form=ctx.form.name, form_label=ctx.form.label, partial=ctx.cut or ctx.grid_not_found,
                          unread=not sheet.indicators and ctx.grid_not_found and not ctx.framework_only)

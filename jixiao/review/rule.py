@@ -119,7 +119,7 @@ class Rule:
         slots.setdefault("sheet", ctx.sheet.key)
         location = Location(
             file=ctx.source,
-            table=ctx.sheet.table,
+            table=indicator.table or ctx.sheet.table if indicator is not None else ctx.sheet.table,
             sheet=ctx.sheet.key,
             row=indicator.row if indicator is not None else None,
             column=COLUMNS.get(column or "", column),

@@ -2161,6 +2161,7 @@ class SheetBuilder:
             level1=level1, level2=level2, name=name, description=values.get("description"), target=target,
             long_term_target=values.get("long_term_target"), weight=values.get("weight"),
             direction=values.get("direction"), basis=values.get("basis"), row=placed.row or self._row_count,
+            table=placed.table or self.ordinal,
         )
         updates: dict = {"confidence": placed.confidence}
         if values.get("operator", "").strip():

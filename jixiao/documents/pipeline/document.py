@@ -115,6 +115,11 @@ def build_document(lines: list[Line], source: str, file_format: str, layout_name
     return _Assembler(source, file_format, layout_name, diagnostics, settings, tabs or {}).run(lines)
 
 
+# Formats that hold a table as a grid, written whole by the program that saved them: the end of the file does not cut
+# one (a PDF may be a document site's first pages, a web page a partial copy; a text file any of these)
+_WHOLE_TABLES = frozenset({"docx", "doc", "xlsx", "xls"})
+
+
 class _Assembler:
     def __init__(self, source: str, file_format: str, layout_name: str, diagnostics: list[Diagnostic],
                  settings: ReadSettings, tabs: dict[int, str]) -> None:
@@ -442,6 +447,10 @@ class _Assembler:
         cut tables off there, and what follows the cut cannot be judged missing."""
         indicators = builder.sheet.indicators
         last = next((line for line in reversed(body) if line.kind is not LineKind.BREAK), None)
+        if last is not None and last.line is None and self.file_format in _WHOLE_TABLES:
+            # a Word or Excel table ends where its last row does, however that row is filled: the file holds the
+            # table whole (a row without a target is the table's, and the review says so)
+            return
         if last is None or builder.claimed.get("conclusions") or last.extra.get(PLANNED):
             # (the table's closing fields were read in its last line: it ends in the file; a plan table's project
             # row gives its goals whole, with no 满意度指标 to be missing)
@@ -509,8 +518,8 @@ class _Assembler:
         else:
             return
         # (built only here: a Location is validated on creation, and most grids that reach the file's end are whole)
-        location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line,
-                            row=last.row if last.line is None else None)
+        location = Location(file=self.source, table=last.table or builder.ordinal, sheet=builder.sheet.key,
+                            line=last.line, row=last.row if last.line is None else None)
         if not builder.sheet.indicators and not (builder.sheet.name or builder.sheet.code) and _all_prose(body):
             # the only row of a report's sentences read as a grid was cut (its one sentence of an indicator stops
             # inside its figure): nothing of a table is left, so no sheet either; the text is prose

@@ -134,17 +134,21 @@ def rekey_diagnostics(diagnostics: list[Diagnostic], before: GoalSheet, after: l
     inside the grid)."""
     if [sheet.key for sheet in after] == [before.key]:
         return diagnostics
-    starts = [(min((i.row for i in sheet.indicators if i.row is not None), default=0), sheet) for sheet in after]
+    # (a row's place is its table and row: a grid split in two tables numbers each part's rows from 1)
+    starts = [(min(((i.table or before.table or 0, i.row) for i in sheet.indicators if i.row is not None),
+                   default=(0, 0)), sheet) for sheet in after]
+    tables = {None, before.table} | {i.table for i in before.indicators}
     result = []
     for item in diagnostics:
         location = item.location
-        if location.sheet != before.key or location.table not in (None, before.table):
+        if location.sheet != before.key or location.table not in tables:
             result.append(item)
             continue
         if location.row is None:
             target = after[-1]
         else:
-            target = next((sheet for start, sheet in reversed(starts) if start <= location.row), after[0])
+            place = (location.table or before.table or 0, location.row)
+            target = next((sheet for start, sheet in reversed(starts) if start <= place), after[0])
         result.append(item.model_copy(update={"location": location.model_copy(update={"sheet": target.key})}))
     return result
 

@@ -22,7 +22,9 @@ older readers; only the choice is read, or every box would be read twice. A symb
 (``w:sym``: Symbol's ≥ and ≤, Wingdings' check boxes) is read as the character it shows.
 
 What Word shows is what is read (see ``_Unshown``): of changes left tracked, deleted text (``w:delText``) and the
-old place of moved text (``w:moveFrom``) are not read, inserted text is; a field's code (``w:instrText``) is not
+old place of moved text (``w:moveFrom``) are not read, inserted text is; a row deleted (``w:del`` in its ``w:trPr``),
+or whose every run was deleted, is not read, and a diagnostic names it (Word shows neither once the changes are
+accepted, and a row of empty cells would part the grid); a field's code (``w:instrText``) is not
 read, its result is; the prompt a content control shows until it is filled in (``w:showingPlcHdr``: 单击或点击此处
 输入文字) is no content; text formatted hidden (``w:vanish``, a template's notes to whoever fills it in) is not read,
 and a diagnostic names the table and row it stood in. What cannot be read as text, a document embedded whole
@@ -42,7 +44,7 @@ from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, LimitedZip, ReadLimits
 from jixiao.model import Diagnostic, Location
-from jixiao.model.wording import quoted_cells
+from jixiao.model.wording import Phrase, quoted_cells
 
 __all__ = ["read_docx"]
 
@@ -55,6 +57,8 @@ _ALTERNATE, _CHOICE, _FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_M
 _TEXT_BOX = f"{_W}txbxContent"
 _R, _RPR, _VANISH, _MOVE_FROM, _PLACEHOLDER = f"{_W}r", f"{_W}rPr", f"{_W}vanish", f"{_W}moveFrom", f"{_W}showingPlcHdr"
 _ALT_CHUNK, _OBJECT = f"{_W}altChunk", f"{_W}object"
+# (w:del marks deleted runs too: a row's is in its w:trPr)
+_TRPR_DEL, _DEL_TEXT = f"{_W}del", f"{_W}delText"
 _OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
 _OFF = ("0", "false", "off")  # an on/off property's value that turns it off
 _VAL = f"{_W}val"
@@ -182,12 +186,18 @@ class _Unshown:
     def __init__(self, body: etree._Element) -> None:
         self.hidden: dict[etree._Element | None, list[str]] = {}
         self.embedded: dict[etree._Element | None, list[str]] = {}
+        # the cells of the rows deleted with changes tracked, by their table
+        self.deleted: dict[etree._Element, list[list[str]]] = {}
+        deletions: set[etree._Element | None] = set()  # the rows holding deleted text or marked deleted
         # (a list: the loop takes elements out of the tree; lxml's iter with tags is far cheaper than an XPath)
-        for node in list(body.iter(_VANISH, _MOVE_FROM, _PLACEHOLDER, _ALT_CHUNK, _OBJECT)):
+        for node in list(body.iter(_VANISH, _MOVE_FROM, _PLACEHOLDER, _ALT_CHUNK, _OBJECT, _DEL_TEXT, _TRPR_DEL)):
             if node.getparent() is None or any(True for _ in node.iterancestors(_MOVE_FROM, _FALLBACK)):
                 continue  # (taken out with a hidden run or the moved text, or the copy of a text box not read)
             tag = node.tag
-            if tag == _MOVE_FROM:
+            if tag in (_DEL_TEXT, _TRPR_DEL):
+                if tag == _DEL_TEXT or node.getparent().tag == _TRPR:
+                    deletions.add(_row_of(node))
+            elif tag == _MOVE_FROM:
                 node.getparent().remove(node)
             elif tag == _PLACEHOLDER:
                 content = node.getparent().getparent().find(_SDT_CONTENT)
@@ -204,6 +214,25 @@ class _Unshown:
                 ole = next(node.iter(_OLE_OBJECT), None)
                 program = (ole.get("ProgID") or "") if ole is not None else ""
                 self.embedded.setdefault(_row_of(node), []).append(f"对象（{program}）" if program else "对象")
+        deletions.discard(None)
+        if deletions:
+            self._delete_rows(deletions)
+
+    def _delete_rows(self, rows: set[etree._Element]) -> None:
+        """Take out the rows deleted with changes tracked: marked deleted (``w:del`` in the row's properties, as Word
+        marks a row deleted), or whose every run is deleted text (nothing of it is left once the changes are
+        accepted). A row keeping some text keeps it, its deleted words alone left out."""
+        for tr in rows:
+            properties = tr.find(_TRPR)
+            marked = properties is not None and properties.find(_TRPR_DEL) is not None
+            table = next(tr.iterancestors(_TBL), None)
+            if table is None or tr.getparent() is None or not marked and any(
+                    (text.text or "").strip() for text in tr.iter(_T)):
+                continue
+            cells = [text for tc in tr.iter(_TC)
+                     if (text := "".join(node.text or "" for node in tc.iter(_DEL_TEXT, _T)).strip())]
+            tr.getparent().remove(tr)
+            self.deleted.setdefault(table, []).append(cells)
 
     def _hide(self, run: etree._Element) -> None:
         text = "".join(node.text or "" for node in run.iter(_T)).strip()
@@ -214,11 +243,14 @@ class _Unshown:
             self.hidden.setdefault(_row_of(run), []).append(text)
 
     def __bool__(self) -> bool:
-        return bool(self.hidden or self.embedded)
+        return bool(self.hidden or self.embedded or self.deleted)
 
     def diagnostics(self, source: str, places: dict[etree._Element, tuple[int, int]]) -> list[Diagnostic]:
-        """P179 for hidden text and P178 for what is embedded, each at the table and row it stood in."""
-        found = []
+        """P179 for hidden text and P178 for what is embedded, each at the table and row it stood in; P171 for the rows
+        deleted with changes tracked, at their table."""
+        found = [diagnostic("P171", Location(file=source, table=places.get(table, (None, None))[0]), cells,
+                            text=quoted_cells(cells, limit=80) if cells else Phrase("（空行）"))
+                 for table, rows in self.deleted.items() for cells in rows]
         for code, notes in (("P179", self.hidden), ("P178", self.embedded)):
             for row, texts in notes.items():
                 table, number = places.get(row, (None, None)) if row is not None else (None, None)
@@ -350,6 +382,8 @@ class _BodyReader:
         self._deadline.check()
         self.tables += 1
         number = self.tables
+        if table in self._unshown.deleted:
+            self.places[table] = (number, None)
         if not _HAS_NESTING(table):
             rows = _flat_rows(table, number)
             if self._unshown:
@@ -367,7 +401,7 @@ class _BodyReader:
                 self._table(inner)
 
     def _place(self, pairs) -> None:
-        noted = (self._unshown.hidden, self._unshown.embedded)
+        noted = (self._unshown.hidden, self._unshown.embedded, self._unshown.deleted)
         for tr, row in pairs:
             if any(tr in notes for notes in noted):
                 self.places[tr] = (row.table, row.row)

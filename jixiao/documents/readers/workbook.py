@@ -31,7 +31,8 @@ from jixiao.model import Diagnostic, Location
 from jixiao.model.units import canonical_unit
 from jixiao.model.wording import Phrase, quoted_cells
 
-__all__ = ["SheetExtras", "read_workbook", "display_number", "column_name", "shows_month_only"]
+__all__ = ["SheetExtras", "read_workbook", "display_number", "column_name", "shows_month_only", "shows_chinese_date",
+           "shown_date"]
 
 _PLACES = re.compile(r"\.([0#?]+)")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
@@ -203,9 +204,8 @@ def _text(value: object, number_format: str) -> str:
         return "是" if value else "否"
     if isinstance(value, (int, float)):
         return display_number(value, number_format)
-    if isinstance(value, datetime | date) and number_format != _GENERAL and shows_month_only(number_format):
-        # a deadline typed as a month (2024年6月, 2024-06): the month, not its first day
-        return f"{value.year}年{value.month}月" if "年" in number_format else f"{value.year}-{value.month:02d}"
+    if isinstance(value, datetime | date) and number_format != _GENERAL and (shown := shown_date(value, number_format)):
+        return shown
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
     if isinstance(value, (date, time)):
@@ -219,6 +219,25 @@ def shows_month_only(number_format: str) -> bool:
     """Whether a date format shows a year and month and no day or time (yyyy"年"m"月", yyyy-mm, mmm-yy)."""
     letters = _QUOTED.sub("", number_format.split(";")[0]).lower()
     return "y" in letters and "m" in letters and not any(letter in letters for letter in "dhs")
+
+
+def shows_chinese_date(number_format: str) -> bool:
+    """Whether a date format shows a month and day in Chinese and no time (yyyy"年"m"月"d"日", m"月"d"日")."""
+    section = number_format.split(";")[0]
+    letters = _QUOTED.sub("", section).lower()
+    return "日" in section and "m" in letters and "d" in letters and not any(letter in letters for letter in "hs")
+
+
+def shown_date(value: date, number_format: str) -> str | None:
+    """The date as the sheet shows it where that is not its ISO form: a deadline typed as a month is that month
+    (2024年6月, 2024-06), not its first day; a date shown in Chinese (2024年12月31日) reads as shown. None under
+    any other format (the ISO form, 2024-12-31)."""
+    if shows_month_only(number_format):
+        return f"{value.year}年{value.month}月" if "年" in number_format else f"{value.year}-{value.month:02d}"
+    if shows_chinese_date(number_format):
+        year = f"{value.year}年" if "y" in _QUOTED.sub("", number_format.split(";")[0]).lower() else ""
+        return f"{year}{value.month}月{value.day}日"
+    return None
 
 
 def display_number(value: int | float, number_format: str) -> str:

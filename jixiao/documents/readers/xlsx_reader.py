@@ -4,7 +4,8 @@ calamine gives values, dates and merged ranges. It does not give number formats,
 would read as ``0.95`` where the user sees and means ``95%``; nor hidden rows and columns. Both are taken from
 the parts themselves: the number format of each cell style from ``xl/styles.xml`` (only those that change how a
 number displays: percentages and fixed decimal places; calamine already turns date formats into dates, of which
-those that show only a month are kept: 2024年6月 is a month, not its first day) and its
+those that show only a month are kept, 2024年6月 being a month, not its first day, and those that show the date in
+Chinese, 2024年12月31日, read as shown) and its
 indentation (a 批复表 shows its levels only by it), and one
 streaming pass over each worksheet's XML for the cells' styles, hidden rows and columns, and the used range.
 
@@ -26,7 +27,14 @@ from lxml import etree
 from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.limits import DEFAULT_LIMITS, LimitedZip, ReadLimits
-from jixiao.documents.readers.workbook import SheetExtras, column_name, display_number, read_workbook, shows_month_only
+from jixiao.documents.readers.workbook import (
+    SheetExtras,
+    column_name,
+    display_number,
+    read_workbook,
+    shows_chinese_date,
+    shows_month_only,
+)
 from jixiao.model.lexicon import TEXT_MEMO
 
 __all__ = ["read_xlsx", "display_number"]
@@ -34,7 +42,9 @@ __all__ = ["read_xlsx", "display_number"]
 # Built-in number formats (ECMA-376 part 1, 18.8.30) that change how a number displays; the date ones are
 # left to calamine, General (0) and text (49) change nothing.
 _BUILT_IN = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 37: "#,##0", 38: "#,##0",
-             39: "#,##0.00", 40: "#,##0.00"}
+             39: "#,##0.00", 40: "#,##0.00",
+             # the Chinese locale's date formats, which Excel and WPS write by number alone
+             31: 'yyyy"年"m"月"d"日"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"'}
 _NOT_NUMBERS = {b"s", b"str", b"inlineStr", b"b", b"e"}  # cell types whose value is not a number
 
 
@@ -107,7 +117,8 @@ def _styles_of(xml: bytes) -> tuple[tuple[str | None, ...], tuple[int, ...]]:
     for attributes_text, children in _CELL_FORMAT.findall(section.group(1) if section else b""):
         number = _int(_attributes(attributes_text).get(b"numFmtId", b"").decode("ascii", "replace") or None, 0)
         code = custom.get(number, _BUILT_IN.get(number))
-        formats.append(code if code and (_changes_display(code) or shows_month_only(code)) else None)
+        formats.append(code if code and (_changes_display(code) or shows_month_only(code) or shows_chinese_date(code))
+                       else None)
         indent = _INDENT.search(children)
         indents.append(int(indent.group(1)) if indent else 0)
     return tuple(formats), tuple(indents)
@@ -132,8 +143,11 @@ _CELL_REFERENCE = re.compile(rb"<(?:\w+:)?c(?: r=\"([A-Z]{1,3})([0-9]{1,7})\"|[\
 _PLAIN_CELL_REFERENCE = re.compile(rb"<c(?: r=\"([A-Z]{1,3})([0-9]{1,7})\"|[\s/>])")
 _PREFIXED_CELL = re.compile(rb":c[\s/>]")
 _PREFIXED_TAG = re.compile(rb":c\b")  # where a prefixed cell tag may stand before its attributes
-_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
-_HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
+# a row or column hidden, or shown at no height or width (ht="0", width="0" with customHeight/customWidth: how a
+# program or a hand dragging the border hides it without the hidden flag; Excel shows it no more than a hidden one)
+_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?\s(?:hidden=\"(?:1|true)\"|ht=\"0(?:\.0*)?\")[^>]*)>")
+_HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b([^>]*?\s(?:hidden=\"(?:1|true)\"|width=\"0(?:\.0*)?\")[^>]*)>")
+_NO_HEIGHT = (b"hidden", b'ht="0"', b'ht="0.', b'width="0"', b'width="0.')  # where the patterns can match
 _ATTRIBUTE = re.compile(rb"\s([\w:]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 # a formula cell up to its value: attributes, formula (one written out, or a shared formula's reference to it) and the
 # value Excel saved with it, if any; and an error cell (#DIV/0!, #REF!), formula or not, up to its value
@@ -166,7 +180,7 @@ class _SheetPass:
         xml = self.archive.read(self.part)
         self._check_area(xml)
         extras = SheetExtras()
-        if b"hidden" in xml:
+        if any(mark in xml for mark in _NO_HEIGHT):
             for match in _HIDDEN_ROW.finditer(xml):
                 row = _int(_attributes(match.group(1)).get(b"r"), 0) - 1
                 if row >= 0:

@@ -91,7 +91,8 @@ def indicator_fields(indicator: Indicator) -> dict[str, object]:
     """Every field of the stored row of an indicator just read: its cells as written, the unit and operator
     columns' and the other columns' cells, and the reader's understanding of them (``reading``)."""
     return {**row_cells(indicator), "extra": [[heading, text] for heading, text in indicator.extra.items()],
-            "reading": indicator.model_dump(mode="json", exclude={"row"})}
+            # (the row's place is its position in the stored grid, one table: not where the file had it)
+            "reading": indicator.model_dump(mode="json", exclude={"row", "table"})}
 
 
 def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> GoalSheet:

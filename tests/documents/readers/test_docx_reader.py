@@ -7,7 +7,9 @@ import pytest
 from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.documents.blocks import Paragraph
 from jixiao.documents.readers.docx_reader import read_docx
-from jixiao.model import Direction, Operator
+from jixiao.model import Diagnostic, Direction, GoalSheet, Indicator, Location, Operator
+from jixiao.model.doubt import doubtful_rows
+from jixiao.review import review_document
 from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, docx_file, xlsx_file
 
 
@@ -388,13 +390,38 @@ def test_a_table_split_by_hand_over_two_pages_is_one_grid(between, repeated):
 
 
 @pytest.mark.parametrize("make, name", [(docx_file, "x.docx"), (xlsx_file, "x.xlsx")], ids=["docx", "xlsx"])
-def test_a_last_row_left_open_is_named_by_its_table_row(make, name):
-    # a Word or Excel table has no text lines: the diagnostic names the row (it said 第None行)
+def test_a_last_row_without_a_target_is_the_tables_not_a_cut(make, name):
+    # a Word or Excel table is saved whole: its last row without a target is a row left unfilled, which the review
+    # names (P114 said the file cut the table there, and the review then excused the row as cut)
     table = [["项目名称", "甲"], HEADER[:3] + ["指标值"], ["产出指标", "数量指标", "整治村数", "≥18个"], ["", "", "验收合格率", ""]]
     document = read_bytes(make(table), name)
-    (cut,) = document.diagnostics
-    assert (cut.code, cut.location.table, cut.location.row, cut.location.line) == ("P114", 1, 4, None)
-    assert cut.message.startswith("表格在文件末尾（第4行）中断")
+    assert document.diagnostics == []
+    findings = [(f.rule, f.location.table, f.location.row, f.indicator) for f in review_document(document).findings
+                if f.rule == "JX107"]
+    assert findings == [("JX107", 1, 4, "验收合格率")]
+
+
+def test_the_rows_of_a_split_tables_second_part_are_named_by_their_table():
+    # the second Word table numbers its rows from 1 again: “第2行” alone would name a row of the first part
+    second = [["", "", "开工率", "≥90%"], ["效益指标", "社会效益指标", "受益人口", ""]]
+    document = read_bytes(docx_file(_FIRST_PART, "（续表）", second), "x.docx")
+    (sheet,) = document.sheets
+    assert [(i.name, i.table, i.row) for i in sheet.indicators] == [
+        ("整治村数", 1, 3), ("验收合格率", 1, 4), ("开工率", 2, 1), ("受益人口", 2, 2)]
+    (empty,) = [f for f in review_document(document).findings if f.rule == "JX107"]
+    assert (empty.location.table, empty.location.row, empty.indicator) == (2, 2, "受益人口")
+    assert empty.location.row_words(sheet.table) == "第2个表格第2行"
+    assert empty.location.describe() == "x.docx 第2个表格 项目“甲项目” 第2行 “指标值”列"
+
+
+def test_a_doubt_on_a_second_parts_row_is_not_taken_for_the_first_parts():
+    # the reader's word of doubt on row 1 of the second table belongs to that row, not to row 1 of the first
+    sheet = GoalSheet(name="甲", table=1, indicators=[
+        Indicator(name="a", row=1, table=1), Indicator(name="b", row=1, table=2)])
+    doubt = Diagnostic(code="P102", severity="warning", template="x",
+                       location=Location(file="x.docx", table=2, sheet="甲", row=1))
+    rows = doubtful_rows(sheet, [doubt])
+    assert [i.name for i in sheet.indicators if id(i) in rows] == ["b"]
 
 
 def test_hidden_text_in_a_form_in_a_text_box_is_named_once():
@@ -419,3 +446,43 @@ def test_rows_parted_from_their_grid_by_a_note_are_named_not_lost():
     assert [(d.code, d.location.table, d.location.row, d.set_aside) for d in document.diagnostics] == [
         ("P176", 2, 1, ("开工率", "≥90%")), ("P176", 2, 2, ("效益指标", "社会效益指标", "受益人口", "≥5000人"))]
     assert document.diagnostics[1].message == "指标表之后的一行像是指标，但已在表格之外，未读作指标：效益指标｜社会效益指标｜受益人口｜≥5000人"
+
+
+def _deleted_tc(text: str) -> str:
+    # a cell of a row deleted with changes tracked, as Word writes it: its paragraph mark and its runs deleted
+    stamp = 'w:id="{n}" w:author="张三" w:date="2024-03-01T10:00:00Z"'
+    return (f'<w:tc><w:tcPr><w:tcW w:w="1200" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:rPr><w:del {stamp.format(n=1)}/>'
+            f'</w:rPr></w:pPr><w:del {stamp.format(n=2)}><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
+            f"<w:delText>{text}</w:delText></w:r></w:del></w:p></w:tc>")
+
+
+_ROW_DELETED = '<w:trPr><w:del w:id="9" w:author="张三" w:date="2024-03-01T10:00:00Z"/></w:trPr>'
+
+
+@pytest.mark.parametrize("marked", [True, False], ids=["row-marked-deleted", "every-run-deleted"])
+def test_a_row_deleted_with_changes_tracked_is_not_read(marked):
+    # Word shows neither row once the changes are accepted: not a row of empty cells parting the grid, nor an indicator
+    header = "".join(_tc(text) for text in ["一级指标", "二级指标", "三级指标", "指标值"])
+    kept = "".join(_tc(text) for text in ["产出指标", "数量指标", "整治村数", "≥18个"])
+    deleted = "".join(_deleted_tc(text) for text in ["产出指标", "质量指标", "旧指标", "100%"])
+    after = "".join(_tc(text) for text in ["效益指标", "社会效益指标", "受益人口", "≥5000人"])
+    rows = (f"<w:tr>{_tc('项目名称')}{_tc('甲项目')}</w:tr><w:tr>{header}</w:tr><w:tr>{kept}</w:tr>"
+            f"<w:tr>{_ROW_DELETED if marked else ''}{deleted}</w:tr><w:tr>{after}</w:tr>")
+    layout = read_docx(_raw_docx(rows), "x.docx")
+    assert [(row.row, row.texts) for row in layout.blocks][2:] == [
+        (3, ["产出指标", "数量指标", "整治村数", "≥18个"]), (4, ["效益指标", "社会效益指标", "受益人口", "≥5000人"])]
+    (deleted_row,) = layout.diagnostics
+    assert (deleted_row.code, deleted_row.location.table, deleted_row.set_aside) == (
+        "P171", 1, ("产出指标", "质量指标", "旧指标", "100%"))
+    assert deleted_row.message == "修订记录中已删除的行未读取：产出指标｜质量指标｜旧指标｜100%"
+    document = read_bytes(_raw_docx(rows), "x.docx")
+    assert [(i.name, i.target.raw, i.row) for i in document.sheets[0].indicators] == [
+        ("整治村数", "≥18个", 3), ("受益人口", "≥5000人", 4)]
+
+
+def test_a_row_keeping_some_text_keeps_it_and_loses_its_deleted_words():
+    cells = _tc("整治村数") + "<w:tc><w:p><w:del w:id=\"1\" w:author=\"a\"><w:r><w:delText>≥14个</w:delText></w:r></w:del>" \
+        "<w:ins w:id=\"2\" w:author=\"a\"><w:r><w:t>≥18个</w:t></w:r></w:ins></w:p></w:tc>"
+    layout = read_docx(_raw_docx(f"<w:tr>{cells}</w:tr>"), "x.docx")
+    assert [row.texts for row in layout.blocks] == [["整治村数", "≥18个"]]
+    assert layout.diagnostics == []

@@ -142,6 +142,41 @@ def test_hidden_rows_and_columns_are_left_out_and_named():
     assert hidden.code == "P116" and "3个单元格" in hidden.message and "B1、A2、B2" in hidden.message
 
 
+@pytest.mark.parametrize(("row", "column"), [
+    ('<row r="2" spans="1:3" ht="0" customHeight="1">', '<col min="2" max="2" width="0" customWidth="1"/>'),
+    ('<row r="2" spans="1:3" ht="0.0" customHeight="1">', '<col min="2" max="2" width="0.0"/>'),
+], ids=["zero", "zero-point-zero"])
+def test_rows_and_columns_shown_at_no_height_or_width_are_hidden(row, column):
+    # a row dragged shut, or set to height 0 by a program (WPS, an export), without hidden="1": nobody sees its
+    # cells, so they are left out and named as the hidden ones are (P116)
+    def fill(sheet):
+        sheet.append(["a", "secret", "b"])
+        sheet.append(["shut row", "x", ""])
+        sheet.append(["c", "", "d"])
+        sheet.column_dimensions["B"].width = 30  # (a <col> element to rewrite)
+
+    def shut(xml: bytes) -> bytes:
+        xml = re.sub(rb'<row r="2"[^>]*>', row.encode(), xml)
+        return re.sub(rb"<col [^>]*/>", column.encode(), xml)
+
+    layout = read_xlsx(_rewrite(_workbook_bytes(fill), "xl/worksheets/sheet1.xml", shut), "x.xlsx")
+    assert [(r.row, r.texts) for r in layout.blocks] == [(1, ["a", "b"]), (3, ["c", "d"])]
+    (hidden,) = layout.diagnostics
+    assert (hidden.code, hidden.location.table, hidden.params["count"]) == ("P116", 1, "3")
+    assert hidden.message == "工作表“Sheet”中隐藏的行或列有3个单元格未读取：B1、A2、B2"
+
+
+def test_a_row_of_some_height_is_shown():
+    def fill(sheet):
+        sheet.append(["a", "b"])
+        sheet.append(["c", "d"])
+        sheet.row_dimensions[2].height = 0.75  # (a thin row, still shown)
+
+    layout = read_xlsx(_workbook_bytes(fill), "x.xlsx")
+    assert [r.texts for r in layout.blocks] == [["a", "b"], ["c", "d"]]
+    assert layout.diagnostics == []
+
+
 def test_a_hidden_worksheet_is_left_out_and_named():
     # a template's hidden worksheet of drop-down lists (一级指标 / 二级指标 over 指标值) would be a goal sheet nobody
     # filled in
@@ -386,7 +421,7 @@ def test_a_form_filled_in_excel_after_a_cover_sheet():
     assert (sheet.title, sheet.goals) == ("2024年度项目支出绩效目标申报表", ["建成高标准农田", "提升粮食产能"])
     assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
         ("产出指标", "数量指标", "新建面积", "≥12000亩"), ("产出指标", "质量指标", "验收合格率", "95%"),
-        ("产出指标", "时效指标", "完工时间", "2024-12-31"), ("产出指标", "成本指标", "亩均投资", "≤1500元/亩"),
+        ("产出指标", "时效指标", "完工时间", "2024年12月31日"), ("产出指标", "成本指标", "亩均投资", "≤1500元/亩"),
         ("效益指标", "社会效益指标", "项目编号", "0095")]
     area, rate = sheet.indicators[:2]
     assert (area.target.operator, area.target.value, area.target.unit) == (Operator.GE, Decimal(12000), "亩")
@@ -423,7 +458,9 @@ def test_a_string_formula_that_computed_an_empty_text_is_no_missing_value():
 
 
 @pytest.mark.parametrize(("number_format", "shown"), [('yyyy"年"m"月"', "2024年6月"), ("yyyy-mm", "2024-06"),
-                                                      ('yyyy"年"m"月"d"日"', "2024-06-30"), ("m/d", "2024-06-30")])
+                                                      ('yyyy"年"m"月"d"日"', "2024年6月30日"), ("m/d", "2024-06-30"),
+                                                      ('[$-804]yyyy"年"mm"月"dd"日";@', "2024年6月30日"),
+                                                      ('yyyy"年"m"月"d"日" h:mm', "2024-06-30")])
 def test_a_date_shown_as_a_month_reads_as_that_month(number_format, shown):
     # a deadline typed as a date under a format that shows only its month is that month, not its first or last day
     def fill(sheet):
@@ -431,6 +468,34 @@ def test_a_date_shown_as_a_month_reads_as_that_month(number_format, shown):
         sheet["B1"].number_format = number_format
 
     assert read_xlsx(_workbook_bytes(fill), "x.xlsx").blocks[0].texts == ["完成时间", shown]
+
+
+@pytest.mark.parametrize(("built_in", "shown"), [(31, "2024年12月31日"), (57, "2024年12月"), (58, "12月31日"),
+                                                 (14, "2024-12-31")])
+def test_a_date_under_a_chinese_built_in_format_reads_as_shown(built_in, shown):
+    # Excel and WPS in Chinese write their date formats by number alone (31 is yyyy"年"m"月"d"日"), with no numFmt
+    def fill(sheet):
+        sheet.append(["完成时限", datetime(2024, 12, 31)])
+        sheet["B1"].number_format = 'yyyy"年"m"月"d"日"'
+
+    def by_number(xml: bytes) -> bytes:
+        xml = re.sub(rb"<numFmts.*?</numFmts>", b"", xml, flags=re.S)
+        return re.sub(rb'numFmtId="1[6-9][0-9]"', f'numFmtId="{built_in}"'.encode(), xml)
+
+    data = _rewrite(_workbook_bytes(fill), "xl/styles.xml", by_number)
+    assert read_xlsx(data, "x.xlsx").blocks[0].texts == ["完成时限", shown]
+
+
+def test_a_deadline_shown_in_chinese_is_the_targets_date():
+    table = [["项目名称", "甲"], HEADER[:3] + ["指标值"], ["产出指标", "时效指标", "完成时限", "x"]]
+
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_file(table)))
+    cell = workbook.active["D3"]
+    cell.value, cell.number_format = datetime(2024, 12, 31), 'yyyy"年"m"月"d"日"'
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    (indicator,) = read_bytes(buffer.getvalue(), "x.xlsx").sheets[0].indicators
+    assert (indicator.name, indicator.target.raw, indicator.target.is_date) == ("完成时限", "2024年12月31日", True)
 
 
 _PACKAGE = {

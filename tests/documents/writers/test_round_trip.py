@@ -2,7 +2,7 @@
 
 Compared: everything in ``Document.model_dump()`` except what describes the file rather than its content:
 - ``source``, ``format``, ``layout``, ``kind``, ``unaccounted``: the reader names the file it read and how;
-- ``GoalSheet.table`` and ``Indicator.row``: positions in the written file (a generated sheet has none);
+- ``GoalSheet.table``, ``Indicator.row`` and ``Indicator.table``: positions in the written file (a generated sheet has none);
 - ``GoalSheet.form_fields`` and ``blank_fields``: the fields of the form the file was written in, and which it left blank;
 - diagnostic P119: a text file whose grid stops before 满意度指标 cannot show that it is whole (said of the file).
 """
@@ -32,6 +32,7 @@ def content(document: Document) -> dict:
         sheet.pop("blank_fields")
         for indicator in sheet["indicators"]:
             indicator.pop("row")
+            indicator.pop("table")
     return dump
 
 

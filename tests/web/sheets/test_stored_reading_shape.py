@@ -26,7 +26,7 @@ def _stored_shape() -> dict[str, object]:
         "sheet": {name: field for name, field in sheet["properties"].items()
                   if name not in conversion.SHEET_COLUMNS},
         "document": {name: field for name, field in document["properties"].items() if name not in {"sheets", "unit"}},
-        "indicator": {name: field for name, field in indicator["properties"].items() if name != "row"},
+        "indicator": {name: field for name, field in indicator["properties"].items() if name not in {"row", "table"}},
         "definitions": {**sheet.get("$defs", {}), **document.get("$defs", {}), **indicator.get("$defs", {})},
     }
 
