@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Period, Unit
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, simplified
 from jixiao.model.numerals import chinese_to_decimal, written_number
 
-__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_span", "parse_title",
+__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "year_line", "parse_span", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
@@ -191,6 +191,15 @@ def parse_year(text: str) -> int | None:
     """The budget year a title or cell states (``2024年度``)."""
     match = _YEAR.search(text)
     return int(match.group(1)) if match else None
+
+
+_YEAR_LINE = 8  # characters of a year printed alone, in its brackets: (2022年度)
+
+
+def year_line(text: str) -> int | None:
+    """The year a line or cell states alone (``(2022年度)``, ``( 2023年度)``: the year printed under a form's title);
+    None for any other text (a sentence or a name citing a year)."""
+    return parse_year(text) if len(fold(text)) <= _YEAR_LINE else None
 
 
 # asked of every line and cell outside a grid, often the same ones several times

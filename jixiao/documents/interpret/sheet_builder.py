@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
-from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
+from jixiao.documents.interpret.goals_block import GoalsBlock, expected_part, is_goals_word, opening
 from jixiao.documents.interpret.header_cells import (
     amount_unit,
     is_checkpoint,
@@ -29,6 +29,7 @@ from jixiao.documents.interpret.header_cells import (
     said_totals,
     title_money_unit,
     title_project,
+    year_line,
 )
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, SETTLED_CONFIDENCE, Aligner, Placed
@@ -1253,8 +1254,8 @@ class SheetBuilder:
             self.sheet.unit = unit
         elif money_unit:
             self.sheet.money_unit = money_unit
-        elif self.sheet.year is None and parse_year(text) and len(fold(text)) <= 8:
-            self.sheet.year = parse_year(text)  # the year under the form's title: (2022年度)
+        elif self.sheet.year is None and year_line(text):
+            self.sheet.year = year_line(text)  # the year under the form's title: (2022年度)
         else:
             return False
         return True
@@ -1501,6 +1502,9 @@ class SheetBuilder:
             self._second_goal = (pair, block.target, len(getattr(self.sheet, block.target)) - before)
             return
         goals, done = block.split(values)
+        goals, described = expected_part(goals)
+        if described and self.sheet.purpose is None:
+            self._assign("purpose", "\n".join(described), row, "purpose")  # (what the project is, before its goals)
         # (a goal in a cell merged over several columns, repeated in each by the export, is one goal)
         self._assign(block.target, "\n".join(dict.fromkeys(goals)), row, block.target)
         if done:
@@ -1657,7 +1661,11 @@ class SheetBuilder:
             self.sheet.unit = unit
         elif money_unit:
             self.sheet.money_unit = money_unit
-        elif parse_year(text) and len(fold(text)) <= 8:
+        elif year_line(text):
+            self.sheet.year = year_line(text)
+        elif self.sheet.year is None and parse_title(text) and ":" not in fold(text):
+            # the form's title as the first cell of a row beside a field (2022年度项目支出绩效自评表 | 部门:XX): its year
+            # (not a page's line naming the title among its fields, 名称: XX自评表 (2021) 发布日期: 2022年04月02日)
             self.sheet.year = parse_year(text)
 
     def _assign(self, field: str, value: str, row: Row, label: str) -> None:
@@ -1747,8 +1755,9 @@ class SheetBuilder:
             self._assign("goals", value, row, label)
         elif field == "year" and value and parse_year(value + "年") is None:
             self._unlabelled(value, row)  # 年度 | 预算申请(万元)资金总额:952.22: a label's word, not the year's
-        elif field == "year":
-            sheet.year = parse_year(value + "年") if value else None
+        elif field == "year" and value:
+            sheet.year = parse_year(value + "年")
+        # (a 年度 label left blank, or heading a row whose cells come later, keeps the year the title stated)
         # department and other recognised labels carry nothing the model keeps.
 
     def _part_again(self, field: str, label: str) -> None:

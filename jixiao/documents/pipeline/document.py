@@ -18,7 +18,7 @@ from itertools import count, takewhile
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.codes import diagnostic
-from jixiao.documents.interpret.goals_block import goals_in_prose, goals_section, stated_goal
+from jixiao.documents.interpret.goals_block import goals_in_prose, goals_section, spaced_goals, stated_goal
 from jixiao.documents.interpret.header_cells import (
     fund_heading,
     fund_name,
@@ -31,6 +31,7 @@ from jixiao.documents.interpret.header_cells import (
     report_name,
     said_project,
     title_project,
+    year_line,
 )
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
@@ -147,6 +148,9 @@ class _Assembler:
         self._other_table = False
         self._project_heading = False  # a heading naming the next project stands since the last grid
         self._money_unit_ahead: MoneyUnit | None = None  # a 单位：万元 line above the first form, before any title
+        # the year printed alone above the first form whose title was not read as one ((2023年度) under a
+        # 财政项目支出绩效目标审批表, or under a page's paragraph that runs the title on at its end)
+        self._year_ahead: int | None = None
         # the one-cell lines of words a stream gave since its last label or title, and those that stood before the
         # open row's label: a PDF's text flow prints a value wrapped over two lines before its label (普陀体育中心与
         # 委托运营方结 | 算费用 | 项目名称 | 主管部门), the label's own line being centred beside them
@@ -352,6 +356,8 @@ class _Assembler:
         self.current = SheetBuilder(self.source, len(self.sheets) + 1, title)
         if self._money_unit_ahead is not None:
             self.current.sheet.money_unit, self._money_unit_ahead = self._money_unit_ahead, None
+        if self._year_ahead is not None:
+            self.current.sheet.year, self._year_ahead = self.current.sheet.year or self._year_ahead, None
         return self.current
 
     # -- a table: header and body ------------------------------------------------------------------------
@@ -617,6 +623,10 @@ class _Assembler:
         if inner:
             self._cell(text[:inner], number)
             text = text[inner:]
+        if spaced := spaced_goals(text):
+            for piece in spaced:  # (the goals' label spaced from its goals on one line: a row of its own)
+                self._cell(piece, number)
+            return
         label_part = _leading_label(text)
         if label_part and (headings := _labels_only(text)):
             # a wide form's row of headings over its values (单位代码单位(专项)名称资金总额实施期绩效目标绩效指标): each
@@ -706,6 +716,8 @@ class _Assembler:
         current = self.current
         if current is None and (unit := parse_money_unit(text)):
             self._money_unit_ahead = unit  # (the money unit stated above a form with no title: the next sheet's)
+        elif current is None and (year := year_line(text)):
+            self._year_ahead = year  # (so is the year printed alone under a title not read as one)
         elif current is None or not current.has_content:
             if not (current and current.set_unit_from_text(text)):
                 self.overall.feed(text)

@@ -1,0 +1,65 @@
+"""The sheet's year, period and annual goals as real published forms print them (issue 9): each case a family of
+layouts written in other words and figures than the corpus document it was found in."""
+
+from __future__ import annotations
+
+from jixiao.documents.pipeline import read_text
+
+_GRID = ["| 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 产出指标 | 数量指标 | 养护道路里程 | ≥42公里 |"]
+
+
+def read(*texts: str):
+    return read_text("\n".join(texts).encode(), "case.txt")[0]
+
+
+def test_the_year_printed_alone_above_a_form_whose_title_is_not_read_is_the_sheets():
+    # 奉节 审批表 (corpus 285), 叶集 (191: the title run on at the end of a page's paragraph), 芜湖 申报明细表 (280): the
+    # (2023年度) line stands before any sheet was opened, and the first form takes it
+    sheet = read("区级财政项目支出绩效目标核定表", "（ 2024年度 ）", "| 项目名称 | 乡村道路养护经费 |", *_GRID).sheets[0]
+    assert sheet.year == 2024
+
+
+def test_a_blank_year_label_keeps_the_year_the_title_states():
+    # 马铃薯 自评表(2022年度) (corpus 106), 银川 (104): the form's 年度 label, left blank or heading its goals in the
+    # rows below, erased the title's year
+    sheet = read("2023年度项目支出绩效目标表", "| 项目名称 | 村级公路养护补助 |", "| 年度 | |", *_GRID).sheets[0]
+    assert sheet.year == 2023
+
+
+def test_the_title_as_the_first_cell_of_a_row_gives_the_year():
+    # 永德 (corpus 102): 2022年度项目支出绩效自评表 | 部门:XX, the title in a row beside a field
+    sheet = read("| 2021年度项目支出绩效目标表 | 单位:某县公路养护中心 |", "| 项目名称 | 村级公路养护补助 |",
+                 *_GRID).sheets[0]
+    assert sheet.year == 2021
+
+
+def test_a_pages_line_naming_the_title_among_its_fields_gives_no_year():
+    # (corpus 159: 名称: 转移支付区域(项目)绩效目标自评表 (2021) 发布日期: 2022年04月02日: 2022 is the page's date)
+    sheet = read("| 名称: 项目支出绩效目标表 (2020) 发布日期: 2021年3月5日 | 单位:某县公路养护中心 |",
+                 "| 项目名称 | 村级公路养护补助 |", *_GRID).sheets[0]
+    assert sheet.year is None
+
+
+def test_the_construction_period_is_the_sheets_period():
+    # 奉节 (corpus 285): 建设周期 | 2025年1月1日-2025年12月31日 beside the heading's 2023年度
+    sheet = read("项目支出绩效目标表", "| 项目名称 | 村级公路养护补助 | 项目建设周期 | 2024年3月—2026年6月 |", *_GRID).sheets[0]
+    assert (sheet.period.start, sheet.period.end, sheet.period.text) == (2024, 2026, "2024年3月—2026年6月")
+
+
+def test_a_goals_label_with_its_parts_listed_keeps_the_expected_part_as_the_goals():
+    # 芜湖 申报明细表 (corpus 280): 项目绩效目标(含项目概况、设立依据、必要性及预期目标) 项目概况:… , the label and the
+    # first part in one cell, each part labelled; the goals are the 预期目标 part, what comes before describes the project
+    sheet = read(
+        "项目支出绩效目标表", "| 项目名称 | 老年人健康体检经费 |",
+        "项目绩效目标(含项目概况、必要性及预期目标) 项目概况:为辖区老年人提供免费体检。   必要性:人口老龄化加快。"
+        "   预期目标:全年完成65岁以上老年人体检3000人次,体检率不低于70%。",
+        *_GRID).sheets[0]
+    assert sheet.goals == ["全年完成65岁以上老年人体检3000人次,体检率不低于70%。"]
+    assert sheet.purpose.startswith("项目概况:为辖区老年人提供免费体检。")
+
+
+def test_a_goals_label_with_a_note_spaced_from_its_goal_in_one_cell_gives_the_goal():
+    # (the label's bracketed note keeps it from being read as run on with its value)
+    sheet = read("项目支出绩效目标表", "| 项目名称 | 老年人健康体检经费 |",
+                 "| 项目绩效目标(含年度预期) 全年完成体检3000人次 | |", *_GRID).sheets[0]
+    assert sheet.goals == ["全年完成体检3000人次"]
