@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Period, Unit
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, simplified
 from jixiao.model.numerals import chinese_to_decimal, written_number
 
-__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "year_line", "parse_span", "parse_title",
+__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "year_line", "report_year", "parse_span", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
@@ -259,6 +259,20 @@ def is_report_title(text: str) -> bool:
     what the document reports on are goals approved earlier, whatever shape its tables take."""
     key = _title_key(text)
     return key.endswith(("报告", "報告")) and _REPORT_TITLE.fullmatch(simplified(key)) is not None
+
+
+# the year a report's title says it reports on: a 年度 (XX资金2022年度绩效自评报告, 2020年度专项资金绩效评价报告), or a year
+# right before its words (XX项目2022年绩效自评报告); a year that opens a fund's name (2021年中央XX资金) is the fund's
+_REPORT_YEAR = re.compile(r"(20\d{2})年度|(20\d{2})年(?:项目)?(?:支出)?绩效(?:自评|评价)")
+
+
+def report_year(text: str) -> int | None:
+    """The year a self-evaluation report's title states before its words (``…补助资金2022年度绩效自评报告`` → 2022);
+    None for any other line, and for a title stating none there."""
+    if not is_report_title(text):
+        return None
+    found = _REPORT_YEAR.search(simplified(_title_key(text)))
+    return int(found.group(1) or found.group(2)) if found else None
 
 
 def report_name(text: str) -> str | None:

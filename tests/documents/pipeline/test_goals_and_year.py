@@ -63,3 +63,19 @@ def test_a_goals_label_with_a_note_spaced_from_its_goal_in_one_cell_gives_the_go
     sheet = read("项目支出绩效目标表", "| 项目名称 | 老年人健康体检经费 |",
                  "| 项目绩效目标(含年度预期) 全年完成体检3000人次 | |", *_GRID).sheets[0]
     assert sheet.goals == ["全年完成体检3000人次"]
+
+
+def test_a_self_evaluation_reports_title_gives_its_sheets_year():
+    # 锡林郭勒 (corpus 188), 无为 (190), 中方 (245: 2022年度XX项目支出绩效自评报告): the report's year, in its title only
+    sheet = read("某县2024年度道路养护资金绩效自评报告", "| 项目名称 | 村级公路养护补助 |",
+                 "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |",
+                 "| 产出指标 | 数量指标 | 养护道路里程 | ≥42公里 | 45公里 |").sheets[0]
+    assert sheet.year == 2024
+
+
+def test_the_year_opening_a_funds_name_in_a_reports_title_is_not_the_reports():
+    from jixiao.documents.interpret.header_cells import report_year
+
+    assert report_year("2021年中央农业生产发展资金绩效自评报告") is None
+    assert report_year("农业生产发展资金2023年绩效评价报告") == 2023
+    assert report_year("2022年度残疾人康复项目支出绩效自评报告") == 2022
