@@ -356,6 +356,10 @@ class _Assembler:
         # (the total below the grid before it, where the next project's form follows with no title of its own:
         # 总分 | 10098项目名称…)
         self._trailer_text(self.current)
+        # the year a form's title broken over lines printed before its last piece (2020年度 / 县级专项资金 /
+        # 绩效目标自评表), read into the sheet the first piece opened and nothing else was: the form's
+        if self.current is not None and not self.current.has_content and self.current.sheet.year is not None:
+            self._year_ahead = self._year_ahead or self.current.sheet.year
         self._finish()
         self.current = SheetBuilder(self.source, len(self.sheets) + 1, title)
         if self._money_unit_ahead is not None:

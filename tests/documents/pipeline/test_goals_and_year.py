@@ -79,3 +79,10 @@ def test_the_year_opening_a_funds_name_in_a_reports_title_is_not_the_reports():
     assert report_year("2021年中央农业生产发展资金绩效自评报告") is None
     assert report_year("农业生产发展资金2023年绩效评价报告") == 2023
     assert report_year("2022年度残疾人康复项目支出绩效自评报告") == 2022
+
+
+def test_the_year_before_the_last_piece_of_a_title_broken_over_lines_is_the_forms():
+    # 衡山 (corpus 134: a document site's file name as a title, then 2020年度 / 县级专项资金 / 绩效目标自评表), 鄂州 (004)
+    sheet = read("乡镇公共服务资金绩效目标表.docx", "2024年度", "乡镇公共服务资金", "绩效目标表",
+                 "| 项目名称 | 村级公路养护补助 |", *_GRID).sheets[0]
+    assert sheet.year == 2024
