@@ -585,6 +585,7 @@ def _date_after(pieces: list[tuple[str, bool]], index: int) -> list[int]:
 # the money unit line written after a unit field's value (填报单位:XX 单位:万元), not the field's own label
 _MONEY_UNIT_IN = re.compile(r"(?<![\u4e00-\u9fff])(?:金额)?单位[:：]\s*(万元|元)\s*$")
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_PIECE = re.compile(r"[(（]?\s*20\d{2}")  # a year under a title before its 年度, the rest on the next line
 
 
 def _years_joined(texts: list[str]) -> list[str]:
@@ -784,6 +785,7 @@ class SheetBuilder:
         # the labels of a goals block whose values are to come: it waits while _pending names its field (a later
         # label's wait replaces it, as any pending label's does)
         self._goals_block: GoalsBlock | None = None
+        self._year_piece: str | None = None  # the year under the title, cut from its 年度 by a line break: (2022 / 年度)
         # a goals block heading both periods side by side (中期目标 | 年度目标) whose first value came alone in its row:
         # the fields of the pair, the field that value went to and how many goals it gave, for the row after it
         self._second_goal: tuple[tuple[str, str], str, int] | None = None
@@ -1242,7 +1244,15 @@ class SheetBuilder:
 
     def set_unit_from_text(self, text: str) -> bool:
         """Take a paragraph outside the table that names the unit (``434016XX``, ``预算单位：XX``) and/or the
-        money unit, or the year alone; True if it did. Word lines often hold both, spaced apart (``预算单位：XX　　单位：万元``)."""
+        money unit, or the year alone; True if it did. Word lines often hold both, spaced apart (``预算单位：XX　　单位：万元``).
+        A year broken from its 年度 over two lines (a PDF's text: ``(2022`` / ``年度)``) is joined again."""
+        text = text.strip()
+        piece, self._year_piece = self._year_piece, None
+        if piece is not None and text.startswith("年"):
+            text = piece + text
+        elif self.sheet.year is None and _YEAR_PIECE.fullmatch(text):
+            self._year_piece = text
+            return True
         return any([self._heading_part(part) for part in _SPACED_PARTS.split(text.strip()) if part])
 
     def _heading_part(self, text: str) -> bool:

@@ -86,3 +86,9 @@ def test_the_year_before_the_last_piece_of_a_title_broken_over_lines_is_the_form
     sheet = read("乡镇公共服务资金绩效目标表.docx", "2024年度", "乡镇公共服务资金", "绩效目标表",
                  "| 项目名称 | 村级公路养护补助 |", *_GRID).sheets[0]
     assert sheet.year == 2024
+
+
+def test_the_year_under_the_title_broken_from_its_year_word_is_joined_again():
+    # 普陀 (corpus 208), a PDF's text: 财政项目支出绩效自评表 / (2022 / 年度)
+    sheet = read("项目支出绩效目标表", "(2024", "年度)", "| 项目名称 | 村级公路养护补助 |", *_GRID).sheets[0]
+    assert sheet.year == 2024
