@@ -31,8 +31,8 @@ from jixiao.documents.interpret.header_cells import (
     report_name,
     report_year,
     said_project,
+    table_year,
     title_project,
-    year_line,
 )
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
@@ -725,8 +725,9 @@ class _Assembler:
         current = self.current
         if current is None and (unit := parse_money_unit(text)):
             self._money_unit_ahead = unit  # (the money unit stated above a form with no title: the next sheet's)
-        elif current is None and (year := year_line(text)):
-            self._year_ahead = year  # (so is the year printed alone under a title not read as one)
+        elif current is None and (year := table_year(text)):
+            # (so is the year printed alone under a title not read as one, or stated by that title)
+            self._year_ahead = year
         elif current is None or not current.has_content:
             if not (current and current.set_unit_from_text(text)):
                 self.overall.feed(text)

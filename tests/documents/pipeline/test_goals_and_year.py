@@ -92,3 +92,12 @@ def test_the_year_under_the_title_broken_from_its_year_word_is_joined_again():
     # 普陀 (corpus 208), a PDF's text: 财政项目支出绩效自评表 / (2022 / 年度)
     sheet = read("项目支出绩效目标表", "(2024", "年度)", "| 项目名称 | 村级公路养护补助 |", *_GRID).sheets[0]
     assert sheet.year == 2024
+
+
+def test_a_line_naming_a_table_of_a_year_above_the_first_form_gives_its_year():
+    # 黄石 2022年度共享工程项目自评表 (corpus 212), 广水 (165: a file's name, …2021年度乡村道路项目自评表.pdf): a title the
+    # form words do not know, above the form
+    for title in ("2024年度乡村公路养护项目自评表", "某县交通运输局2024年度乡村公路项目自评表.pdf"):
+        sheet = read(title, "| 项目名称 | 村级公路养护补助 |", *_GRID).sheets[0]
+        assert sheet.year == 2024, title
+    assert read("2024年度乡村公路养护资金,按计划拨付表", "| 项目名称 | 村级公路养护补助 |", *_GRID).sheets[0].year is None
