@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.documents.pipeline.labels import is_bare_number
-from jixiao.documents.vocabulary import goals_word, labels
+from jixiao.documents.vocabulary import goals_word, header_label, labels
 from jixiao.model.lexicon import TEXT_MEMO
 
 __all__ = ["GoalsBlock", "expected_part", "opening", "spaced_goals", "is_goals_word", "goals_in_prose", "goals_section", "stated_goal"]
@@ -215,8 +215,9 @@ def spaced_goals(text: str) -> tuple[str, str] | None:
     项目概况:用于…, the label's note keeping it from reading as run on with its value): the label and the rest; None
     for any other text (goals words spaced apart, 预期目标 实际完成情况, are labels each)."""
     words = text.split(maxsplit=1)
-    if len(words) < 2 or goals_word(words[0]) not in _FIELDS or goals_word(text) or _FORM_REST.match(words[1]) \
-            or all(goals_word(word) for word in words[1].split()):
+    # (a label broken at a space is one label: 年度主要目标 和成果)
+    if len(words) < 2 or goals_word(words[0]) not in _FIELDS or goals_word(text) or header_label(text) \
+            or _FORM_REST.match(words[1]) or all(goals_word(word) for word in words[1].split()):
         return None
     return words[0], words[1].strip()
 

@@ -101,3 +101,10 @@ def test_a_line_naming_a_table_of_a_year_above_the_first_form_gives_its_year():
         sheet = read(title, "| 项目名称 | 村级公路养护补助 |", *_GRID).sheets[0]
         assert sheet.year == 2024, title
     assert read("2024年度乡村公路养护资金,按计划拨付表", "| 项目名称 | 村级公路养护补助 |", *_GRID).sheets[0].year is None
+
+
+def test_a_goals_label_broken_at_a_space_is_no_label_and_goal():
+    # 奉节 (corpus 285): 年度主要目标 和成果 | 全力以赴…: the label's words after the space are no goal
+    sheet = read("项目支出绩效目标表", "| 项目名称 | 老年人健康体检经费 |",
+                 "| 年度主要目标 和成果 | 全年完成体检3000人次。 |", *_GRID).sheets[0]
+    assert sheet.goals == ["全年完成体检3000人次。"]
