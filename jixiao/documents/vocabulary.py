@@ -65,6 +65,8 @@ _JOINED = re.compile(r"(?P<head>.+?)[及和与、](?P<tail>[^\d:]{2,6})")
 _JOINER = re.compile(r"[及和与、]")
 _JOINABLE = {"purpose", "goals", "long_term_goals"}
 _NOTED = re.compile(r"(?P<head>[^()（）]{2,}?)[(（][^()（）]{1,12}[)）]")
+_GOALS_NOTED = re.compile(r"(?P<head>[^()（）]{2,}?)[(（]含[^()（）]+[)）]")
+_GOAL_FIELDS = {"goals", "long_term_goals"}
 _AMOUNTS = {"total", "fiscal", "other", "source"}
 # the fields whose label a bracketed note may follow: an amount's on which money it is, a unit's asking for its seal
 # (项目单位(盖章), 申报单位名称(盖章))
@@ -124,6 +126,9 @@ def _field(key: str) -> str | None:
         # an amount's label with a note after it on which money it is (年度金额(提前下达), 资金总额(含结转)), a unit's
         # with the form's request for its seal (项目单位(盖章))
         field = lookup.get(noted["head"]) if lookup.get(noted["head"]) in _NOTABLE else None
+    if field is None and bracketed and (noted := _GOALS_NOTED.fullmatch(key)):
+        # the goals' label with a note on what the cell holds, however long (项目绩效目标(含项目概况、设立依据、必要性及预期目标))
+        field = lookup.get(noted["head"]) if lookup.get(noted["head"]) in _GOAL_FIELDS else None
     if field is None and key.endswith("小计") and (item := _SOURCE_ITEM.fullmatch(key)):
         field = lookup.get(item["head"]) if lookup.get(item["head"]) in _SOURCES else None
     if field is None and key.startswith(_WHOSE_YEAR_STARTS) and len(rest := _WHOSE_YEAR.sub("", key, 1)) >= 3:

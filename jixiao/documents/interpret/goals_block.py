@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.documents.pipeline.labels import is_bare_number
-from jixiao.documents.vocabulary import goals_word, labels
+from jixiao.documents.vocabulary import goals_word, header_label, labels
 from jixiao.model.lexicon import TEXT_MEMO
 
-__all__ = ["GoalsBlock", "opening", "is_goals_word", "goals_in_prose", "goals_section", "stated_goal"]
+__all__ = ["GoalsBlock", "expected_part", "opening", "spaced_goals", "is_goals_word", "goals_in_prose", "goals_section", "stated_goal"]
 
 _FIELDS = ("goals", "long_term_goals")
 _OPENING = 6  # characters a completion repeats of its goal's opening
@@ -189,12 +189,47 @@ class GoalsBlock:
         return values[:half], values[half:]
 
 
+_PART_LABEL = re.compile(r"^\s*(?P<label>[^:：,，。;；]{2,12})[:：]\s*")
+
+
+def expected_part(values: list[str]) -> tuple[list[str], list[str]]:
+    """The goals among the lines of a goals cell that lists labelled parts, one of them the goals proper under the
+    planned half's heading (the Anhui 申报明细表's 项目绩效目标(含项目概况、设立依据、必要性及预期目标): 项目概况:… |
+    项目立项依据:… | 必要性:… | 预期目标:…): that part without its heading and the lines after it, then the lines before
+    it (what the project is and why: no goal). Lines with no such heading are all goals."""
+    lines = [line for value in values for line in value.split("\n") if line.strip()]
+    at = next((index for index, line in enumerate(lines) if (found := _PART_LABEL.match(line))
+               and goals_word(found["label"]) in ("expected", *_FIELDS)), None)
+    if at is None:
+        return values, []
+    first = lines[at][_PART_LABEL.match(lines[at]).end():].strip()
+    return [goal for goal in (first, *lines[at + 1:]) if goal], lines[:at]
+
+
+# the rest of a form's title broken after its goals word (绩效目标 自评表 (2019年度)): no goal
+_FORM_REST = re.compile(r"(?:自评|申报|批复|审批|审核|监控|设定)?表")
+
+
+def spaced_goals(text: str) -> tuple[str, str] | None:
+    """A goals label and its goals after a space in one cell or line (项目绩效目标(含项目概况、设立依据、必要性及预期目标)
+    项目概况:用于…, the label's note keeping it from reading as run on with its value): the label and the rest; None
+    for any other text (goals words spaced apart, 预期目标 实际完成情况, are labels each)."""
+    words = text.split(maxsplit=1)
+    # (a label broken at a space is one label: 年度主要目标 和成果)
+    if len(words) < 2 or goals_word(words[0]) not in _FIELDS or goals_word(text) or header_label(text) \
+            or _FORM_REST.match(words[1]) or all(goals_word(word) for word in words[1].split()):
+        return None
+    return words[0], words[1].strip()
+
+
 # Every cell of a header block is asked whether it opens a goals block: the answers are memoised (a tuple, shared).
 @lru_cache(maxsize=TEXT_MEMO)
 def _label_cell(text: str) -> tuple[str, ...]:
     """A cell as the cells it stands for: goals words spaced apart on one line (``预期目标 目标实际完成情况``) are one
     label each, and a label or heading with the values printed on the lines below it in its own cell (目标实际完成情况,
     then 目标1:… one a line) is the label, then one value a line; any other cell is itself."""
+    if spaced := spaced_goals(text):
+        return spaced
     head, _, rest = text.partition("\n")
     words = head.split()
     if not words or not all(goals_word(word) for word in words) or len(words) == 1 and not rest.strip():

@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Period, Unit
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, simplified
 from jixiao.model.numerals import chinese_to_decimal, written_number
 
-__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_span", "parse_title",
+__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "year_line", "report_year", "table_year", "parse_span", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
@@ -193,6 +193,15 @@ def parse_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_YEAR_LINE = 8  # characters of a year printed alone, in its brackets: (2022年度)
+
+
+def year_line(text: str) -> int | None:
+    """The year a line or cell states alone (``(2022年度)``, ``( 2023年度)``: the year printed under a form's title);
+    None for any other text (a sentence or a name citing a year)."""
+    return parse_year(text) if len(fold(text)) <= _YEAR_LINE else None
+
+
 # asked of every line and cell outside a grid, often the same ones several times
 @lru_cache(maxsize=TEXT_MEMO)
 def parse_title(text: str) -> str | None:
@@ -250,6 +259,31 @@ def is_report_title(text: str) -> bool:
     what the document reports on are goals approved earlier, whatever shape its tables take."""
     key = _title_key(text)
     return key.endswith(("报告", "報告")) and _REPORT_TITLE.fullmatch(simplified(key)) is not None
+
+
+# a line naming a table of a year (2022年度共享工程项目自评表; a file's name, …2021年度乡村道路项目自评表.pdf)
+_TABLE_OF_YEAR = re.compile(r"[^,，。;；:：]*?(20\d{2})\s*年度[^,，。;；:：]{2,40}表(?:\.[a-z]{3,4})?")
+
+
+def table_year(text: str) -> int | None:
+    """The year of a line naming a table of that year (``2022年度共享工程项目自评表``, a title the form words of
+    :func:`parse_title` do not know), or of a year printed alone (:func:`year_line`); None for any other line."""
+    found = _TABLE_OF_YEAR.fullmatch(simplified(text.strip()))
+    return int(found.group(1)) if found else year_line(text)
+
+
+# the year a report's title says it reports on: a 年度 (XX资金2022年度绩效自评报告, 2020年度专项资金绩效评价报告), or a year
+# right before its words (XX项目2022年绩效自评报告); a year that opens a fund's name (2021年中央XX资金) is the fund's
+_REPORT_YEAR = re.compile(r"(20\d{2})年度|(20\d{2})年(?:项目)?(?:支出)?绩效(?:自评|评价)")
+
+
+def report_year(text: str) -> int | None:
+    """The year a self-evaluation report's title states before its words (``…补助资金2022年度绩效自评报告`` → 2022);
+    None for any other line, and for a title stating none there."""
+    if not is_report_title(text):
+        return None
+    found = _REPORT_YEAR.search(simplified(_title_key(text)))
+    return int(found.group(1) or found.group(2)) if found else None
 
 
 def report_name(text: str) -> str | None:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
-from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
+from jixiao.documents.interpret.goals_block import GoalsBlock, expected_part, is_goals_word, opening
 from jixiao.documents.interpret.header_cells import (
     amount_unit,
     is_checkpoint,
@@ -29,6 +29,7 @@ from jixiao.documents.interpret.header_cells import (
     said_totals,
     title_money_unit,
     title_project,
+    year_line,
 )
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, SETTLED_CONFIDENCE, Aligner, Placed
@@ -584,6 +585,7 @@ def _date_after(pieces: list[tuple[str, bool]], index: int) -> list[int]:
 # the money unit line written after a unit field's value (填报单位:XX 单位:万元), not the field's own label
 _MONEY_UNIT_IN = re.compile(r"(?<![\u4e00-\u9fff])(?:金额)?单位[:：]\s*(万元|元)\s*$")
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_PIECE = re.compile(r"[(（]?\s*20\d{2}")  # a year under a title before its 年度, the rest on the next line
 
 
 def _years_joined(texts: list[str]) -> list[str]:
@@ -783,6 +785,7 @@ class SheetBuilder:
         # the labels of a goals block whose values are to come: it waits while _pending names its field (a later
         # label's wait replaces it, as any pending label's does)
         self._goals_block: GoalsBlock | None = None
+        self._year_piece: str | None = None  # the year under the title, cut from its 年度 by a line break: (2022 / 年度)
         # a goals block heading both periods side by side (中期目标 | 年度目标) whose first value came alone in its row:
         # the fields of the pair, the field that value went to and how many goals it gave, for the row after it
         self._second_goal: tuple[tuple[str, str], str, int] | None = None
@@ -1241,7 +1244,15 @@ class SheetBuilder:
 
     def set_unit_from_text(self, text: str) -> bool:
         """Take a paragraph outside the table that names the unit (``434016XX``, ``预算单位：XX``) and/or the
-        money unit, or the year alone; True if it did. Word lines often hold both, spaced apart (``预算单位：XX　　单位：万元``)."""
+        money unit, or the year alone; True if it did. Word lines often hold both, spaced apart (``预算单位：XX　　单位：万元``).
+        A year broken from its 年度 over two lines (a PDF's text: ``(2022`` / ``年度)``) is joined again."""
+        text = text.strip()
+        piece, self._year_piece = self._year_piece, None
+        if piece is not None and text.startswith("年"):
+            text = piece + text
+        elif self.sheet.year is None and _YEAR_PIECE.fullmatch(text):
+            self._year_piece = text
+            return True
         return any([self._heading_part(part) for part in _SPACED_PARTS.split(text.strip()) if part])
 
     def _heading_part(self, text: str) -> bool:
@@ -1253,8 +1264,8 @@ class SheetBuilder:
             self.sheet.unit = unit
         elif money_unit:
             self.sheet.money_unit = money_unit
-        elif self.sheet.year is None and parse_year(text) and len(fold(text)) <= 8:
-            self.sheet.year = parse_year(text)  # the year under the form's title: (2022年度)
+        elif self.sheet.year is None and year_line(text):
+            self.sheet.year = year_line(text)  # the year under the form's title: (2022年度)
         else:
             return False
         return True
@@ -1501,6 +1512,9 @@ class SheetBuilder:
             self._second_goal = (pair, block.target, len(getattr(self.sheet, block.target)) - before)
             return
         goals, done = block.split(values)
+        goals, described = expected_part(goals)
+        if described and self.sheet.purpose is None:
+            self._assign("purpose", "\n".join(described), row, "purpose")  # (what the project is, before its goals)
         # (a goal in a cell merged over several columns, repeated in each by the export, is one goal)
         self._assign(block.target, "\n".join(dict.fromkeys(goals)), row, block.target)
         if done:
@@ -1657,7 +1671,11 @@ class SheetBuilder:
             self.sheet.unit = unit
         elif money_unit:
             self.sheet.money_unit = money_unit
-        elif parse_year(text) and len(fold(text)) <= 8:
+        elif year_line(text):
+            self.sheet.year = year_line(text)
+        elif self.sheet.year is None and parse_title(text) and ":" not in fold(text):
+            # the form's title as the first cell of a row beside a field (2022年度项目支出绩效自评表 | 部门:XX): its year
+            # (not a page's line naming the title among its fields, 名称: XX自评表 (2021) 发布日期: 2022年04月02日)
             self.sheet.year = parse_year(text)
 
     def _assign(self, field: str, value: str, row: Row, label: str) -> None:
@@ -1747,8 +1765,9 @@ class SheetBuilder:
             self._assign("goals", value, row, label)
         elif field == "year" and value and parse_year(value + "年") is None:
             self._unlabelled(value, row)  # 年度 | 预算申请(万元)资金总额:952.22: a label's word, not the year's
-        elif field == "year":
-            sheet.year = parse_year(value + "年") if value else None
+        elif field == "year" and value:
+            sheet.year = parse_year(value + "年")
+        # (a 年度 label left blank, or heading a row whose cells come later, keeps the year the title stated)
         # department and other recognised labels carry nothing the model keeps.
 
     def _part_again(self, field: str, label: str) -> None:

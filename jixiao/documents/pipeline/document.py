@@ -18,7 +18,7 @@ from itertools import count, takewhile
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.codes import diagnostic
-from jixiao.documents.interpret.goals_block import goals_in_prose, goals_section, stated_goal
+from jixiao.documents.interpret.goals_block import goals_in_prose, goals_section, spaced_goals, stated_goal
 from jixiao.documents.interpret.header_cells import (
     fund_heading,
     fund_name,
@@ -29,7 +29,9 @@ from jixiao.documents.interpret.header_cells import (
     parse_money_unit,
     parse_title,
     report_name,
+    report_year,
     said_project,
+    table_year,
     title_project,
 )
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
@@ -152,6 +154,10 @@ class _Assembler:
         self._other_table = False
         self._project_heading = False  # a heading naming the next project stands since the last grid
         self._money_unit_ahead: MoneyUnit | None = None  # a 单位：万元 line above the first form, before any title
+        # the year printed alone above the first form whose title was not read as one ((2023年度) under a
+        # 财政项目支出绩效目标审批表, or under a page's paragraph that runs the title on at its end)
+        self._year_ahead: int | None = None
+        self._report_year: int | None = None  # the year a report's title says it reports on: its sheets' that state none
         # the one-cell lines of words a stream gave since its last label or title, and those that stood before the
         # open row's label: a PDF's text flow prints a value wrapped over two lines before its label (普陀体育中心与
         # 委托运营方结 | 算费用 | 项目名称 | 主管部门), the label's own line being centred beside them
@@ -191,6 +197,8 @@ class _Assembler:
         money_only = current is not None and current.columns is None and not current.sheet.indicators and _money_block(
             current)
         if current is not None and (current.has_content or money_only):
+            if current.sheet.year is None:
+                current.sheet.year = self._report_year  # (before its name's year is guessed)
             sheet, found = current.finish()
             if sheet.name is None and (named := title_project(sheet.title or "")):
                 # a sheet whose header names no project (a form with no 项目名称 field, or one a copy lost) takes the one
@@ -353,10 +361,16 @@ class _Assembler:
         # (the total below the grid before it, where the next project's form follows with no title of its own:
         # 总分 | 10098项目名称…)
         self._trailer_text(self.current)
+        # the year a form's title broken over lines printed before its last piece (2020年度 / 县级专项资金 /
+        # 绩效目标自评表), read into the sheet the first piece opened and nothing else was: the form's
+        if self.current is not None and not self.current.has_content and self.current.sheet.year is not None:
+            self._year_ahead = self._year_ahead or self.current.sheet.year
         self._finish()
         self.current = SheetBuilder(self.source, len(self.sheets) + 1, title)
         if self._money_unit_ahead is not None:
             self.current.sheet.money_unit, self._money_unit_ahead = self._money_unit_ahead, None
+        if self._year_ahead is not None:
+            self.current.sheet.year, self._year_ahead = self.current.sheet.year or self._year_ahead, None
         return self.current
 
     # -- a table: header and body ------------------------------------------------------------------------
@@ -603,6 +617,7 @@ class _Assembler:
         """Note the fund a report's title names (the first title only: a site repeats it in its summary) and the
         fund of a section heading in a report."""
         self._titled_report = self._titled_report or is_report_title(text)
+        self._report_year = self._report_year or report_year(text)
         if self._report_title is None:
             self._report_title = report_name(text) or said_project(text)
         elif fund := fund_heading(text):
@@ -632,6 +647,10 @@ class _Assembler:
         if inner:
             self._cell(text[:inner], number)
             text = text[inner:]
+        if spaced := spaced_goals(text):
+            for piece in spaced:  # (the goals' label spaced from its goals on one line: a row of its own)
+                self._cell(piece, number)
+            return
         label_part = _leading_label(text)
         if label_part and (headings := _labels_only(text)):
             # a wide form's row of headings over its values (单位代码单位(专项)名称资金总额实施期绩效目标绩效指标): each
@@ -721,6 +740,9 @@ class _Assembler:
         current = self.current
         if current is None and (unit := parse_money_unit(text)):
             self._money_unit_ahead = unit  # (the money unit stated above a form with no title: the next sheet's)
+        elif current is None and (year := table_year(text)):
+            # (so is the year printed alone under a title not read as one, or stated by that title)
+            self._year_ahead = year
         elif current is None or not current.has_content:
             if not (current and current.set_unit_from_text(text)):
                 self.overall.feed(text)
