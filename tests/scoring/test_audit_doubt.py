@@ -126,3 +126,12 @@ def test_a_blank_or_a_far_exceeded_target_on_a_doubtful_row_is_kept_as_a_guess(s
     assert finding.confidence is Confidence.GUESSED_LAYOUT
     assert finding.severity is (Severity.INFO if rule == "JXA18" else Severity.WARNING)
     assert params.items() <= finding.params.items()
+
+
+def test_a_note_of_doubt_on_the_rows_own_table_or_on_no_table_makes_it_doubtful():
+    # the rows of a grid continued in a second table number from 1 again: a note names the table it is about
+    sheet = _sheet(("≥200人次", "100人次", 30, 30))
+    sheet = sheet.model_copy(update={"indicators": [row.model_copy(update={"table": 2}) for row in sheet.indicators]})
+    for table, doubtful in ((None, True), (2, True), (1, False)):
+        finding = _by_rule(audit_sheet(sheet, CENTRAL, diagnostics=[_note("P111", 12, sheet.key, table=table)]))
+        assert finding["JXA02", 12].confidence is (Confidence.GUESSED_LAYOUT if doubtful else Confidence.HIGH)
