@@ -113,7 +113,8 @@ class TierExceeded(AuditRule):
              "“部分达成”“部分实现”）或没有达成（以“未完成”“未达成”“未达到”“未实现”“尚未完成”“没有完成”开头）的，"
              "得分不得高于该档次的上限（只写“未达到”“未实现”而不说达到什么的，可能是没有超过上限，如“未达到警戒线”，不算）。只写某一部分没有做到的（“1-2期未能及时培训”）说不清是哪一档，不报告（未写偏差原因的由 JXA10 报告）；"
              "年度指标值是数值的行由 JXA02 按完成比例复算，实际完成值写成文字的由 JXA09 报告。",
-        formula="得分 ≤ 分值 × 档次上限（评分方案的 qualitative 档次：部分达成一档、未达成一档）；允许所印得分末位半个单位的误差",
+        formula="得分 ≤ 分值 × 档次上限（评分方案的 qualitative 档次：部分达成一档、未达成一档）；允许所印得分末位半个单位的误差，"
+                "及所印分值末位半个单位按档次上限折算的误差",
         setting="qualitative（各档次占分值的区间）",
         example="指标值“按时完成”、实际完成值“部分完成”、分值 10、得分 10：部分达成一档为 60%–80%，得分最多 8，报告本规则；"
                 "实际完成值“未完成”、得分 6：未达成一档为 0–60%，不报告。")
@@ -125,7 +126,9 @@ class TierExceeded(AuditRule):
                 continue
             band = ctx.profile.band(tier)
             most = item.weight * band.high / _HUNDRED
-            if item.printed - most > tolerance(item.printed):
+            # (the printed 分值 is rounded too: 15.38 stands for 15.3846, whose 80% a score may print as 12.31)
+            allowed = tolerance(item.printed) + tolerance(item.weight) * band.high / _HUNDRED
+            if item.printed - most > allowed:
                 figures = {"tier": tier.value, "most": plain(ctx.profile.rounding(most))}
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", actual=item.actual.strip(),
                                    low=plain(band.low), high=plain(band.high), score=plain(item.printed),
