@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-from jixiao.model.wording import Param, literal, render
+from jixiao.model.wording import Param, render, template_from_text
 
 __all__ = ["Severity", "Location", "Diagnostic"]
 
@@ -114,10 +114,8 @@ class Diagnostic(BaseModel):
     def _message_only(cls, data: Any) -> Any:
         """A diagnostic written before diagnostics kept their template (a stored reading, a JSON document of the
         interchange format) holds its message alone: it is read as a template of no slots, which shows the same
-        text. (Tolerated here rather than migrated, as the files a reader wrote are out of any migration's reach.)"""
-        if isinstance(data, dict) and "template" not in data and isinstance(data.get("message"), str):
-            return {**data, "template": literal(data["message"])}
-        return data
+        text (:func:`~jixiao.model.wording.template_from_text`)."""
+        return template_from_text(data, "message")
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from jixiao.model.diagnostic import Location, Severity
-from jixiao.model.wording import Param, Phrase, listed, literal, render, shown, spliced
+from jixiao.model.wording import Param, Phrase, listed, render, shown, spliced, template_from_text
 
 __all__ = ["Applicability", "Confidence", "Dimension", "Edit", "Finding", "Fix", "Phrase", "listed", "render", "spliced"]
 
@@ -113,9 +113,7 @@ class Fix(BaseModel):
     def _summary_only(cls, data: Any) -> Any:
         """A fix stored before fixes kept their template (a stored finding, a JSON check result) holds its summary
         alone: it is read as a template of no slots, which shows the same text."""
-        if isinstance(data, dict) and "template" not in data and isinstance(data.get("summary"), str):
-            return {**data, "template": literal(data["summary"])}
-        return data
+        return template_from_text(data, "summary")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
