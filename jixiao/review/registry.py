@@ -78,6 +78,7 @@ RULES: tuple[Rule, ...] = (
     category.ShareUnderQuantity(),
     category.SocialUnderOtherBenefit(),
     category.OutputCountUnderBenefit(),
+    category.WorkRateUnderBenefit(),
     category.OtherWorkUnderSatisfaction(),
     category.TimelessUnderTimeliness(),
     category.UnknownLevelName(),
@@ -101,6 +102,7 @@ RULES: tuple[Rule, ...] = (
     figures.PartsAboveWhole(),
     figures.OneYearSpanContradicted(),
     figures.SpanCountsNotAboveYear(),
+    figures.YearOutsidePeriod(),
     # 资金与支出计划
     money.BudgetPartsMismatch(),
     money.YearAbovePeriodBudget(),

@@ -390,6 +390,39 @@ class OutputCountUnderBenefit(Rule):
                                    fix=move_fix(ctx, indicator, "数量指标"))
 
 
+class WorkRateUnderBenefit(Rule):
+    code = "JX951"
+    name = "work-rate-under-benefit"
+    title = "工作本身的比率放在效益指标下"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = _INDICATORS
+    message = "指标“{indicator}”（{raw}）衡量的是工作本身做得怎样，不是带来的效益，却放在“{level}”下，应放在“质量指标”下"
+    terms = frozenset({"空", "效益指标"})  # an empty 指标值, and the level of a row whose level 2 was not read
+    docs = RuleDocs(
+        what="效益指标（经济、社会、生态效益，可持续影响）下是否有衡量项目自身工作过程的比率：运行正常率、差错率、出错率、"
+        "争议率、办结率、结算率、验收合格率（大厅运行正常率、补助款结算争议率）。这些说的是这项工作做得好不好，属于产出的"
+        "质量；受益面、达标率、成活率、完好率这类由工作带来的结果，可以是效益，不在此报告；完成率由 JX508 报告。",
+        why="效益指标说明钱花出去带来了什么变化；把工作本身的质量放在效益下，效益其实没有被衡量，产出的质量也没有归到"
+            "应有的类别（语料 288、290）。",
+        bad="效益指标 | 经济效益指标 | 大厅运行正常率 | =100%",
+        good="产出指标 | 质量指标 | 大厅运行正常率 | =100%",
+        fix="移到产出指标的质量指标下；效益指标另写这项工作带来的结果（如办事群众平均等候时间缩短）。",
+    )
+
+    # How the work itself went: its running, its errors and disputes, its cases closed and accounts settled, its works
+    # passed at acceptance.
+    _WORK_RATE = re.compile(r"(正常率|差错率|出错率|争议率|办结率|结算率|验收合格率|验收通过率)$")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            if ctx.level1_of(indicator) != "效益指标" or not self._WORK_RATE.search(bare_name(indicator.name)):
+                continue
+            yield self.finding(ctx, indicator=indicator, column="level2", raw=indicator.target.raw.strip() or "空",
+                               level=indicator.level2_raw or indicator.level2 or "效益指标",
+                               fix=move_fix(ctx, indicator, "质量指标"), confidence=Confidence.INFERENCE)
+
+
 class OtherWorkUnderSatisfaction(Rule):
     code = "JX509"
     name = "non-satisfaction-under-satisfaction-level"

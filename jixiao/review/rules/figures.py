@@ -1,7 +1,7 @@
 """Figures of one sheet set against each other: a group's beneficiaries fewer than the people of that group served,
 a benefit whose value only repeats an output's period, a goal's standard per head times its heads above the budget,
 the 其中 rows under a figure adding up to more than it, a span of one year with goals or money of more, the span's
-counts no more than the year's."""
+counts no more than the year's, the sheet's year outside the span."""
 
 from __future__ import annotations
 
@@ -232,6 +232,35 @@ class OneYearSpanContradicted(Rule):
             template = self.both if spans and money else (self.message if spans else self.more_money)
             yield self.finding(ctx, column="budget" if money and not spans else "goals", template=template,
                                period=period.text, **years, **amounts)
+
+
+class YearOutsidePeriod(Rule):
+    code = "JX950"
+    name = "year-outside-period"
+    title = "表的年度不在项目期（建设周期）内"
+    severity = Severity.ERROR
+    dimension = Dimension.RELEVANCE
+    source = PERIOD_AND_YEAR
+    message = "本表是{year}年度的，项目期（建设周期、实施期）却是“{period}”，不含{year}年"
+    docs = RuleDocs(
+        what="表头的年度（(2023年度)）是否落在表中写明年份的项目期、实施期、建设周期、项目起止时间之内（2025年1月1日-"
+             "2025年12月31日不含2023年）。只写年数的项目期（3年）和只在中期目标栏标题中写出的年份不在此比较。",
+        why="年度目标是项目期中这一年的目标：表的年度不在项目期内，要么年度填错，要么项目期照抄了别的年度的表，"
+            "这一年的目标、资金和期限都无从核对，应退回改正（语料 285）。",
+        bad="年度：2023\n项目期：2025年1月1日-2025年12月31日",
+        good="年度：2025\n项目期：2025年1月1日-2025年12月31日",
+        fix="核对表的年度和项目期：年度填本表申报的预算年度，项目期填项目实际的起止时间，使前者落在后者之内。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        year, period = ctx.sheet.year, ctx.sheet.period
+        # The span as the form prints it beside its label, naming its years: a 中期目标 heading's years (038: no
+        # text) and a length alone (3年) say nothing of which years the project runs.
+        if year is None or period is None or not period.text or (period.start is None and period.end is None) \
+                or not period.names_years():
+            return
+        if (period.start is not None and year < period.start) or (period.end is not None and year > period.end):
+            yield self.finding(ctx, column="title", year=year, period=period.text)
 
 
 class SpanCountsNotAboveYear(Rule):

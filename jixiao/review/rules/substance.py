@@ -301,7 +301,7 @@ class GoalNotQuantified(Rule):
         "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查，但每一句都只是方向或口号的（句首是"
         "“改善、打造、促进、提升……”，或是“通过……”“针对……”“以……为……”这样的手段、范围，且没有一句说到要完成的工作，"
         "如“通过项目实施,有力改善人居环境质量,打造……的良好局面”）不论多长都报告，为警告；读取程序没有找到指标表的（文件在表头前"
-        "截断，JX001），读到的目标可能只是残段，也不在此检查；目标中的数字被模板占位或转载打码（“完成**日常执法”）的，"
+        "截断，JX001），读到的目标可能只是残段，也不在此检查，但以句号结束、读得完整的目标照样检查（没有指标表的申报明细表）；目标中的数字被模板占位或转载打码（“完成**日常执法”）的，"
         "由 JX108 报告一次；自评表中写成已完成的（“已完成…结算”）是目标旁的实际完成情况，不是目标，不在此检查；自评表、"
         "监控表的产出指标已写明数量的，一年按指标考核，目标的写法不再报告，只是口号的除外。指标也都没有数量的为错误（一个指标值也没读到的除外"
         "，空着的指标值由 JX107 报告；各行是读取程序推测版式放置的，数量可能在没有放对的单元格里，仍为警告）；表中根本"
@@ -313,9 +313,12 @@ class GoalNotQuantified(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if ctx.grid_not_found:
-            return  # without the grid the reader could not tell where the goal ends: a cut copy leaves a fragment (174)
         goal = ctx.goal_text
+        if ctx.grid_not_found and not _WHOLE_SENTENCE.search(goal):
+            # Without the grid the reader could not tell where the goal ends: a cut copy leaves a fragment (174: 为农村
+            # 困难残疾人进行实), a label (233) or a heading (243). A goal that ends on its own full stop was read whole
+            # (280: 预期目标:贯彻落实…,依法做好防控工作。 on a 申报明细表 printing no grid).
+            return
         short = len(_without_name(fold(goal), ctx.sheet.name)) <= self.param(ctx, "max_length")
         if placeholder_in(goal):
             return  # the figure stands masked (完成**日常执法, corpus 154): JX108 reports it once, it is not missing
@@ -342,6 +345,10 @@ class GoalNotQuantified(Rule):
                 and not ctx.rows_guessed else None
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
                                severity=severity)
+
+
+# A goal that ends as a sentence ends: on its full stop (or an exclamation), not cut inside a word.
+_WHOLE_SENTENCE = re.compile(r"[。！!]\s*$")
 
 
 def _without_name(goal: str, name: str | None) -> str:
