@@ -258,7 +258,7 @@ class MissingUnit(Rule):
                             "本表另有{others}项指标值也没有计量单位")
     docs = RuleDocs(
         what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来；成本指标写成“每亩300”的，"
-        "缺的是“元”。一张表有三项以上没有"
+        "缺的是“元”。只有一个数、运算符也没有的（3、7），一并说明缺运算符（JX201 不再另报）。一张表有三项以上没有"
         "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。名称末尾括号里写了单位的（开展小型水利工程建设(个)），单位已写明，不在此报告。"
         "文件结束处的最后一行（单位可能随截断丢失）不在此报告。零（事故0起、犯罪率为零）在任何单位下都是零；成本或金额写成“250万”的，“万”就是万元的简写；三项以上没有单位、"
         "也没有运算符的数值合计正好100的，是各行的分值（20、20、10…），不是缺单位的指标值；指标值就是本行分值（分值12.5、"
@@ -317,7 +317,11 @@ class MissingUnit(Rule):
             if habit:
                 slots["others"] = len(unitless) - 1
             template = {(True, False): self.message_named, (False, True): self.message_others,
-                        (True, True): self.message_named_others}.get((bool(unit), habit))
+                        (True, True): self.message_named_others}.get((bool(unit), habit), self.message)
+            if target.operator is None and target.value != 0:
+                # A bare figure (镇街补助款完成结算项目数 | 3, corpus 290; 新建高校(校区) | 7, 013) lacks its operator as
+                # well: JX201 leaves a figure without a unit to this rule, which says both, as a reviewer does.
+                template = template.replace("没有计量单位", "没有运算符和计量单位", 1)
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, template=template,
                                **slots)
 
