@@ -248,6 +248,8 @@ def test_the_flags_notes_and_problems_are_templates_whose_figures_are_data():
 def test_a_value_stored_with_its_text_alone_reads_as_that_text(model, stored, shown):
     value = model.model_validate(stored)
     assert "｜".join([getattr(value, "message", None) or value.explanation, *getattr(value, "flags", [])]) == shown
+    kept = [value] if model is InputProblem else [*value.flag_wordings]
+    assert [message.params for message in kept] == [{}]  # each a template of no slots
 
 
 def test_a_score_stored_with_its_notes_as_texts_reads_them():
