@@ -1,7 +1,7 @@
 """A message as data: a template with named slots and the parameters that fill them, rendered late.
 
-Findings (:mod:`jixiao.model.finding`) and reader diagnostics (:mod:`jixiao.model.diagnostic`) are put into words the
-same way: what is stored, sent and shown is the template and its parameters (each one cell text, name, figure or
+Findings (:mod:`jixiao.model.finding`), reader diagnostics (:mod:`jixiao.model.diagnostic`) and the messages of
+monitoring and scoring (:class:`Worded`) are put into words the same way: what is stored, sent and shown is the template and its parameters (each one cell text, name, figure or
 phrase), and the text is rendered where it is shown, so that a parameter is never read as template text (a cell
 holding ``{x}`` stays ``{x}``) and a different wording never needs the reader or the rule to run again.
 """
@@ -12,11 +12,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from string import Formatter
-from typing import Annotated
+from typing import Annotated, Any, Self
 
-from pydantic import PlainSerializer
+from pydantic import BaseModel, Field, PlainSerializer, computed_field, model_validator
 
-__all__ = ["Param", "Phrase", "listed", "literal", "quoted_cells", "render", "shown", "slots_of", "spliced",
+__all__ = ["Param", "Phrase", "Worded", "listed", "literal", "quoted_cells", "render", "shown", "slots_of", "spliced",
            "template_from_text"]
 
 
@@ -43,13 +43,14 @@ def literal(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
-def template_from_text(data: object, rendered: str) -> object:
+def template_from_text(data: object, rendered: str, template: str = "template") -> object:
     """Validator input (``data``) of a value stored before it kept its template, which holds only its text as
-    rendered under the key ``rendered`` (a diagnostic's ``message``, a fix's ``summary``): that text becomes a
-    template of no slots, which shows the same text. Other input is returned as it is. (Tolerated rather than
-    migrated: files written by jixiao are out of any migration's reach.)"""
-    if isinstance(data, dict) and "template" not in data and isinstance(data.get(rendered), str):
-        return {**data, "template": literal(data[rendered])}
+    rendered under the key ``rendered`` (a diagnostic's ``message``, a fix's ``summary``, a score's
+    ``explanation``): that text becomes a template of no slots under the key ``template``, which shows the same
+    text. Other input is returned as it is. (Tolerated rather than migrated: files written by jixiao are out of any
+    migration's reach.)"""
+    if isinstance(data, dict) and template not in data and isinstance(data.get(rendered), str):
+        return {**data, template: literal(data[rendered])}
     return data
 
 
@@ -147,3 +148,32 @@ def spliced(template: str, params: Mapping[str, str | Decimal | Phrase]) -> tupl
         else:
             flat[key] = value
     return template, flat
+
+
+class Worded(BaseModel):
+    """A message of its own as data (a monitoring warning, a problem with the inputs to scoring, a score's flag or
+    note): ``params`` (each a figure, a name or a cell) fill the slots of ``template``, and :attr:`message` renders
+    them, as a finding's message is rendered. A message stored before it kept its template holds its text alone
+    (``{"message": text}``, or the text itself where a list of texts was kept): it is read as a template of no
+    slots, which shows the same text (:func:`template_from_text`)."""
+
+    template: str = Field(description="The message: a template with slots")
+    params: dict[str, Param] = Field(default_factory=dict, description="What fills the template's slots")
+
+    @classmethod
+    def of(cls, template: str, params: Mapping[str, str | Decimal | Phrase] | None = None, **fields: Any) -> Self:
+        """The message ``template`` filled by ``params`` (a :class:`Phrase` parameter put in place of its slot, as
+        :func:`spliced` does), with the model's other ``fields``."""
+        template, flat = spliced(template, params or {})
+        return cls(template=template, params=flat, **fields)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stored_as_text(cls, data: object) -> object:
+        return template_from_text({"message": data} if isinstance(data, str) else data, "message")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message(self) -> str:
+        """The message in Chinese."""
+        return render(self.template, self.params)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
-
 from jixiao.model import GoalSheet
+from jixiao.model.wording import Worded
 
 __all__ = ["InputProblem", "ScoringInputError", "project_title"]
 
@@ -14,8 +13,9 @@ def project_title(sheet: GoalSheet) -> str:
     return sheet.name or sheet.key
 
 
-class InputProblem(BaseModel):
-    """One thing wrong with or missing from what the preparer entered.
+class InputProblem(Worded):
+    """One thing wrong with or missing from what the preparer entered, its message as data (``template`` and
+    ``params``, rendered as ``message``).
 
     ``indicator`` is the 1-based indicator position (None for sheet-level fields such as 全年执行数) and
     ``field`` the Chinese name of the field, so that a form or an .xlsx reader can point at the cell.
@@ -24,7 +24,6 @@ class InputProblem(BaseModel):
     sheet: str
     indicator: int | None = None
     field: str | None = None
-    message: str
 
 
 class ScoringInputError(Exception):

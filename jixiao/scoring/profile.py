@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from jixiao.model import QualitativeTier, canonical_level1
+from jixiao.model.wording import Phrase
 from jixiao.scoring.messages import validation_reason
 
 __all__ = ["Profile", "ProfileError", "load_profile", "builtin_profiles", "DEFAULT_PROFILE"]
@@ -105,9 +106,13 @@ class _LocalRule(_Strict):
         return self
 
     @property
-    def citation(self) -> str:
-        """How explanations name the rule: local, and where it comes from."""
-        return f"地方规则（{self.source.strip()}）" if self.local else f"规则（{self.source.strip() or '评分方案'}）"
+    def citation(self) -> Phrase:
+        """How explanations name the rule: local, and where it comes from (the source, as the profile gives it, a
+        parameter of its own)."""
+        source = self.source.strip()
+        if self.local:
+            return Phrase("地方规则（{source}）", {"source": source})
+        return Phrase("规则（{source}）", {"source": source}) if source else Phrase("规则（评分方案）")
 
 
 class OvershootDeduction(_LocalRule):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
-from pydantic import BaseModel, Field, computed_field
+from pydantic import BaseModel, Field, computed_field, model_validator
 
-from jixiao.model.wording import Param, Phrase, render, spliced
+from jixiao.model.wording import Param, Phrase, Worded, render, spliced, template_from_text
 from jixiao.scoring.problems import InputProblem
 
-__all__ = ["ItemScore", "Adjustment", "SheetScore", "explained"]
+__all__ = ["ItemScore", "Adjustment", "Explained", "SheetScore", "explained"]
 
 
 class Explained(BaseModel):
@@ -18,6 +19,19 @@ class Explained(BaseModel):
 
     explanation_template: str = Field(default="", description="How the figure was computed: a template with slots")
     explanation_params: dict[str, Param] = Field(default_factory=dict, description="What fills the template's slots")
+    # Lists of messages (each a Worded) by the name their texts, as rendered, were stored under before they were kept.
+    texts_of: ClassVar[dict[str, str]] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stored_as_text(cls, data: object) -> object:
+        """A value stored before it kept its templates holds its texts alone: its explanation, and each message of a
+        list in :attr:`texts_of`, is read as a template of no slots, which shows the same text."""
+        data = template_from_text(data, "explanation", "explanation_template")
+        for rendered, kept in cls.texts_of.items():
+            if isinstance(data, dict) and kept not in data and isinstance(data.get(rendered), list):
+                data = {**data, kept: data[rendered]}
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -45,8 +59,15 @@ class ItemScore(Explained):
     score: Decimal | None = Field(description="得分, rounded by the profile; None when not applicable")
     not_applicable: bool = False
     full_marks: bool = False
-    flags: list[str] = Field(default_factory=list, description="Points a human reviewer should look at")
+    flag_wordings: list[Worded] = Field(default_factory=list, description="Points a human reviewer should look at")
     deviation: str | None = Field(default=None, description="偏差原因分析及改进措施")
+    texts_of = {"flags": "flag_wordings"}
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def flags(self) -> list[str]:
+        """The points a human reviewer should look at, in Chinese."""
+        return [flag.message for flag in self.flag_wordings]
 
 
 class Adjustment(Explained):
@@ -79,8 +100,15 @@ class SheetScore(Explained):
     adjustments: list[Adjustment] = Field(default_factory=list)
     total: Decimal
     grade: str
-    notes: list[str] = Field(default_factory=list, description="How weights were distributed and rescaled")
+    note_wordings: list[Worded] = Field(default_factory=list, description="How weights were distributed and rescaled")
     missing: list[InputProblem] = Field(default_factory=list, description="Required fields still empty")
+    texts_of = {"notes": "note_wordings"}
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def notes(self) -> list[str]:
+        """How weights were distributed and rescaled, in Chinese."""
+        return [note.message for note in self.note_wordings]
 
     @property
     def complete(self) -> bool:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from jixiao.model import GoalSheet, Indicator, IndicatorResult, SelfEvaluation
 from jixiao.model.finding import Phrase
 from jixiao.model.lexicon import fold
+from jixiao.model.wording import Worded
 from jixiao.scoring.problems import InputProblem, ScoringInputError, project_title
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment, ItemScore, SheetScore, explained
@@ -46,9 +47,10 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     problems: list[InputProblem] = []
     budget_full = evaluation.budget_full if evaluation.budget_full is not None else sheet.budget.total
     if not budget_full:
-        problems.append(InputProblem(sheet=key, field="全年预算数", message=f"项目“{title}”缺少全年预算数（或为 0），无法计算执行率"))
+        problems.append(InputProblem.of("项目“{title}”缺少全年预算数（或为 0），无法计算执行率", {"title": title},
+                                        sheet=key, field="全年预算数"))
     if evaluation.spent is None:
-        problems.append(InputProblem(sheet=key, field="全年执行数", message=f"项目“{title}”缺少全年执行数"))
+        problems.append(InputProblem.of("项目“{title}”缺少全年执行数", {"title": title}, sheet=key, field="全年执行数"))
     lines, notes = _weigh(sheet, evaluation, profile, problems)
     if any(p.indicator is not None for p in problems):
         raise ScoringInputError(problems)  # without every indicator placed, no weight can be computed
@@ -57,7 +59,7 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     weight_sum = profile.execution.weight + sum(line.nominal for line in applicable)
     factor = _HUNDRED / weight_sum
     if factor != 1:
-        notes.append(f"参与计分的权重合计 {number(weight_sum)}，各项分值按 100 ÷ {number(weight_sum)} 折算为满分 100")
+        notes.append(Worded.of("参与计分的权重合计 {sum}，各项分值按 100 ÷ {sum} 折算为满分 100", {"sum": plain(weight_sum)}))
 
     items, missing, exact_total = [], [], Decimal(0)
     for line in lines:
@@ -65,9 +67,10 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
         items.append(item)
         exact_total += exact
         if item.score is not None and not item.full_marks and not (line.result.deviation or "").strip():
-            missing.append(InputProblem(
+            missing.append(InputProblem.of(
+                "项目“{title}”指标“{name}”未得满分，须填写偏差原因分析及改进措施",
+                {"title": title, "name": line.indicator.name},
                 sheet=key, indicator=line.position, field="偏差原因分析及改进措施",
-                message=f"项目“{title}”指标“{line.indicator.name}”未得满分，须填写偏差原因分析及改进措施",
             ))
     if problems:
         raise ScoringInputError(problems)
@@ -78,8 +81,8 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     subtotal = profile.rounding(exact_total + exact_execution)
     shown = sum((item.score for item in items if item.score is not None), Decimal(0))
     if shown != subtotal:
-        notes.append(f"各项得分为四舍五入后的显示值，合计 {shown}，与按精确值求和后四舍五入的总分 {subtotal} 相差 "
-                     f"{shown - subtotal}")
+        notes.append(Worded.of("各项得分为四舍五入后的显示值，合计 {shown}，与按精确值求和后四舍五入的总分 {subtotal} 相差 "
+                               "{difference}", {"shown": shown, "subtotal": subtotal, "difference": shown - subtotal}))
     adjustments = execution_cap(profile, rate * _HUNDRED, subtotal)
     total = adjustments[-1].after if adjustments else subtotal
     grade = profile.grade(total)
@@ -93,42 +96,48 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
         profile=profile.name, profile_label=profile.label, fiscal=sheet.budget.fiscal, other=sheet.budget.other, budget_initial=evaluation.budget_initial,
         budget_full=budget_full, spent=evaluation.spent, execution_rate=profile.rounding(rate * _HUNDRED),
         goals=sheet.goals, overall_actual=evaluation.overall_actual, items=items, subtotal=subtotal,
-        adjustments=adjustments, total=total, grade=grade, **explained(explanation), notes=notes, missing=missing,
+        adjustments=adjustments, total=total, grade=grade, **explained(explanation), note_wordings=notes,
+        missing=missing,
     )
 
 
 def _weigh(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile,
-           problems: list[InputProblem]) -> tuple[list[_Line], list[str]]:
+           problems: list[InputProblem]) -> tuple[list[_Line], list[Worded]]:
     """Each indicator's nominal weight: its group's weight shared by the sheet's 权重 or equally."""
     key, notes = sheet.key, []
     title = project_title(sheet)
     placed: dict[str, list[tuple[int, Indicator, IndicatorResult]]] = {}
     for position, indicator in enumerate(sheet.indicators, start=1):
         result = evaluation.result_for(position)
-        label = f"项目“{title}”第{position}项指标“{indicator.name}”"
+        label = Phrase("项目“{title}”第{position}项指标“{name}”",
+                       {"title": title, "position": str(position), "name": indicator.name})
         if result is None:
-            problems.append(InputProblem(sheet=key, indicator=position, message=f"{label}没有自评结果"))
+            problems.append(InputProblem.of("{label}没有自评结果", {"label": label}, sheet=key, indicator=position))
             continue
         if result.name and fold(result.name) != fold(indicator.name):
-            problems.append(InputProblem(sheet=key, indicator=position, field="三级指标",
-                                         message=f"{label}在自评结果中写作“{result.name}”，与目标表不一致"))
+            problems.append(InputProblem.of("{label}在自评结果中写作“{written}”，与目标表不一致",
+                                            {"label": label, "written": result.name},
+                                            sheet=key, indicator=position, field="三级指标"))
             continue
         group = profile.group_of(indicator.level1)
         if group is None:
-            problems.append(InputProblem(sheet=key, indicator=position, field="一级指标", message=(
-                f"{label}的一级指标“{indicator.level1 or indicator.level1_raw}”不在评分方案“{profile.label}”的任何权重组中，无法计分")))
+            problems.append(InputProblem.of(
+                "{label}的一级指标“{level1}”不在评分方案“{profile}”的任何权重组中，无法计分",
+                {"label": label, "level1": indicator.level1 or indicator.level1_raw, "profile": profile.label},
+                sheet=key, indicator=position, field="一级指标"))
             continue
         placed.setdefault(group.label, []).append((position, indicator, result))
     lines = []
     for group in profile.levels:
         members = placed.get(group.label, [])
         if not members:
-            notes.append(f"{group.label}（权重 {number(group.weight)}）没有指标，不计分，其余分值折算")
+            notes.append(Worded.of("{group}（权重 {weight}）没有指标，不计分，其余分值折算",
+                                   {"group": group.label, "weight": plain(group.weight)}))
             continue
         weights = [indicator.weight for _, indicator, _ in members]
         by_sheet = all(w is not None for w in weights) and sum(weights) > 0
         if not by_sheet and any(w is not None for w in weights):
-            notes.append(f"{group.label}中只有部分指标写了权重，组内改为平均分配")
+            notes.append(Worded.of("{group}中只有部分指标写了权重，组内改为平均分配", {"group": group.label}))
         per_level2: dict[str, int] = {}
         for _, indicator, _ in members:
             per_level2[_level2_key(indicator)] = per_level2.get(_level2_key(indicator), 0) + 1
@@ -165,12 +174,13 @@ def _execution_item(profile: Profile, budget: Decimal, spent: Decimal, rate: Dec
                          "得分 = 分值 {weight} × 执行率（超过100%按100%计） = {score}",
                          {"spent": plain(spent), "budget": plain(budget), "rate": rounded(rate * _HUNDRED),
                           "weight": rounded(weight), "score": rounded(exact)})
-    flags = [f"全年执行数 {number(spent)} 超过全年预算数 {number(budget)}（执行率 {rounded(rate * _HUNDRED)}%）："
-             "预算执行不得突破批复的预算，请核实执行数或调整程序"] if rate > 1 else []
+    flags = [Worded.of("全年执行数 {spent} 超过全年预算数 {budget}（执行率 {rate}%）：预算执行不得突破批复的预算，"
+                       "请核实执行数或调整程序",
+                       {"spent": plain(spent), "budget": plain(budget), "rate": rounded(rate * _HUNDRED)})] if rate > 1 else []
     item = ItemScore(
         level1=profile.execution.label, name=profile.execution.label, target="100%",
         actual=f"{rounded(rate * _HUNDRED)}%", weight=rounded(weight), score=rounded(exact),
-        full_marks=share == 1, **explained(explanation), flags=flags,
+        full_marks=share == 1, **explained(explanation), flag_wordings=flags,
     )
     return item, exact
 
@@ -191,15 +201,17 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str, ti
             "weight": rounded(weight)})
     else:
         weight_text = Phrase("分值 = {note} = {weight}", {"note": line.weight_note, "weight": rounded(weight)})
-    label = f"项目“{title}”指标“{indicator.name}”"
-    flags: list[str] = []
+    label = Phrase("项目“{title}”指标“{name}”", {"title": title, "name": indicator.name})
+    flags: list[Worded] = []
     quantitative = indicator.target.value is not None and result.actual is not None
     if result.tier is not None and not quantitative:
         band = profile.band(result.tier)
         if not band.low <= result.tier_percent <= band.high:
-            problems.append(InputProblem(sheet=key, indicator=line.position, field="得分比例", message=(
-                f"{label}定性档次“{result.tier}”的得分比例应在 {number(band.low)}%–{number(band.high)}% 之间，"
-                f"填写的是 {number(result.tier_percent)}%")))
+            problems.append(InputProblem.of(
+                "{label}定性档次“{tier}”的得分比例应在 {low}%–{high}% 之间，填写的是 {percent}%",
+                {"label": label, "tier": result.tier.value, "low": plain(band.low), "high": plain(band.high),
+                 "percent": plain(result.tier_percent)},
+                sheet=key, indicator=line.position, field="得分比例"))
             return _placeholder(common), Decimal(0)
         exact = weight * result.tier_percent / _HUNDRED
         formula = Phrase("定性评价“{tier}”（区间 {low}%–{high}%），选定 {percent}%：得分 = {weight} × {percent}% = {score}；"
@@ -212,12 +224,13 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str, ti
     else:
         target = indicator.target
         if target.value is None:
-            problems.append(InputProblem(sheet=key, indicator=line.position, field="定性档次", message=(
-                f"{label}的目标“{target.raw or '（空）'}”不是数值，须选择定性评价档次并给出得分比例和理由")))
+            problems.append(InputProblem.of(
+                "{label}的目标“{target}”不是数值，须选择定性评价档次并给出得分比例和理由",
+                {"label": label, "target": target.raw or "（空）"}, sheet=key, indicator=line.position, field="定性档次"))
             return _placeholder(common), Decimal(0)
         if result.actual is None:
-            problems.append(InputProblem(sheet=key, indicator=line.position, field="实际完成值",
-                                         message=f"{label}缺少实际完成值"))
+            problems.append(InputProblem.of("{label}缺少实际完成值", {"label": label},
+                                            sheet=key, indicator=line.position, field="实际完成值"))
             return _placeholder(common), Decimal(0)
         sense, sense_note = sense_of(target, indicator.direction, indicator.name)
         reached = attainment(target, sense, result.actual)
@@ -238,11 +251,11 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str, ti
         if deduction is not None:
             formula = Phrase.joined([formula, deduction])
     return ItemScore(**common, actual=actual, weight=rounded(weight), score=rounded(exact), full_marks=full,
-                     **explained(Phrase.joined([weight_text, formula])), flags=flags), exact
+                     **explained(Phrase.joined([weight_text, formula])), flag_wordings=flags), exact
 
 
 def overshoot_rule(profile: Profile, sense: Sense, overshoot: Decimal | None, exact: Decimal, full: bool,
-                   flags: list[str]) -> tuple[Decimal, bool, Phrase | None]:
+                   flags: list[Worded]) -> tuple[Decimal, bool, Phrase | None]:
     """Flag a large overshoot for a human and apply the local deduction when the profile enables it (the audit of
     printed self-evaluations recomputes with the same rule): the score, whether it is full marks, and the deduction
     in words for the formula (None when none applies).
@@ -254,10 +267,11 @@ def overshoot_rule(profile: Profile, sense: Sense, overshoot: Decimal | None, ex
         return exact, full, None
     shown = profile.rounding(overshoot)
     if overshoot >= profile.overshoot.flag_share:
+        figures = {"overshoot": shown, "line": plain(profile.overshoot.flag_share)}
         if sense is Sense.LOWER:
-            flags.append(f"实际值比上限低 {shown}%（提示线 {number(profile.overshoot.flag_share)}%）：上限可能定得过松，请人工复核")
+            flags.append(Worded.of("实际值比上限低 {overshoot}%（提示线 {line}%）：上限可能定得过松，请人工复核", figures))
         else:
-            flags.append(f"实际值超出目标 {shown}%（提示线 {number(profile.overshoot.flag_share)}%）：目标可能定得过低，请人工复核")
+            flags.append(Worded.of("实际值超出目标 {overshoot}%（提示线 {line}%）：目标可能定得过低，请人工复核", figures))
     rule = profile.rules.overshoot_deduction
     if sense is Sense.HIGHER and rule.enabled and overshoot >= rule.share and rule.points:
         reduced = max(exact - rule.points, Decimal(0))

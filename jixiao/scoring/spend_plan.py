@@ -26,7 +26,12 @@ _WORDS = {"上半年": 6, "年中": 6, "下半年": 12, "年底": 12, "年末": 
 
 
 class PlanError(ValueError):
-    """A checkpoint label that names no month, or a plan that is not usable; the message is Chinese."""
+    """A checkpoint label that names no month, or a plan that is not usable; ``phrase`` says why in Chinese, its
+    labels kept as data (the error's text is the phrase rendered)."""
+
+    def __init__(self, template: str, **params: str) -> None:
+        self.phrase = Phrase(template, params)
+        super().__init__(str(self.phrase))
 
 
 def month_end(year: int, month: int) -> date:
@@ -49,7 +54,7 @@ def checkpoint_month(label: str) -> int:
     for word, month in _WORDS.items():
         if word in text:
             return month
-    raise PlanError(f"资金支出计划的时间点“{label}”无法识别为月份（应写作“3月底”“6月底”等）")
+    raise PlanError("资金支出计划的时间点“{label}”无法识别为月份（应写作“3月底”“6月底”等）", label=label)
 
 
 def _whole(digits: str) -> int:
@@ -62,7 +67,7 @@ def planned_share(plan: list[Checkpoint], day: date, year: int) -> tuple[Decimal
     points = [(year_start(year), Decimal(0), "年初")]
     for checkpoint in plan:
         if checkpoint.percent is None:
-            raise PlanError(f"资金支出计划“{checkpoint.label}”没有填写百分比")
+            raise PlanError("资金支出计划“{label}”没有填写百分比", label=checkpoint.label)
         points.append((month_end(year, checkpoint_month(checkpoint.label)), checkpoint.percent, checkpoint.label))
     points.sort(key=lambda point: point[0])
     if len(points) == 1:

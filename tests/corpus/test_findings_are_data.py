@@ -10,14 +10,20 @@ each text apart), a name of the form (a level's canonical name, a column, a unit
 (“，按指标名称应为“%””, “是效益指标，指标值却只答“是””) is none of these: it belongs in a template of the rule's
 own (``Rule.finding(..., template=...)``), so that the page, the API and the CLI render the same message from the
 same data, and a wording changes without the rule running again.
+
+The messages of monitoring and scoring (a warning, a problem with the inputs, an item's flag, a sheet's note, how a
+figure was computed) are held to the same rule over their inputs: each parameter is data of the inputs (the sheet,
+the preparer's results and answers, the profile) or a figure, and no figure is written into a template.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from functools import cache
+from string import Formatter
 
 import pytest
 
@@ -25,18 +31,29 @@ from benchmarks.corpus_score import Entry, read_entry
 from benchmarks.review_judging import load_judgments, profile_for, scoring_profile
 from jixiao.cli.check_command import check_document
 from jixiao.documents.read import read_path
-from jixiao.model import Document
+from jixiao.model import (
+    CumulativeSpending,
+    Document,
+    ExecutionRecord,
+    IndicatorProgress,
+    Likelihood,
+    MonitoringAnswer,
+    QualitativeTier,
+)
 from jixiao.model.finding import Finding, listed
 from jixiao.model.lexicon import fold
 from jixiao.model.units import canonical_unit
 from jixiao.model.vocabulary import canonical_level1, canonical_level2
+from jixiao.model.wording import literal
 from jixiao.review import load_profile
 from jixiao.review.registry import by_code
 from jixiao.review.rule import COLUMNS
-from jixiao.scoring import builtin_profiles
+from jixiao.scoring import ScoringInputError, builtin_profiles, monitor_sheet, score_sheet
 from jixiao.scoring import load_profile as load_scoring_profile
 from jixiao.scoring.audit.registry import AUDIT_RULES
 from tests.conftest import FIXTURES
+from tests.scoring.builders import evaluation, monitoring_profile, profile
+from tests.scoring.builders import sheet as goal_sheet
 
 # Rules whose parameters still hold text they composed: debt, to be converted as JX931 and JX912 were. A rule listed
 # here that composes nothing on the corpus fails the test, so that the list only shrinks.
@@ -160,3 +177,137 @@ def test_a_list_in_a_message_is_rendered_from_one_parameter_per_cell():
     rows, params = listed("“{name}”（{raw}）", [{"name": "整治村数", "raw": "18个"}, {"name": "覆盖率{全}", "raw": "95"}])
     assert params == {"name_1": "整治村数", "raw_1": "18个", "name_2": "覆盖率{全}", "raw_2": "95"}
     assert f"指标{rows}的指标值".format_map(params) == "指标“整治村数”（18个）、“覆盖率{全}”（95）的指标值"
+
+
+# --- the messages of monitoring and scoring
+
+# Figures a template may still hold: the rule's own constants, which no input changes (a percentage's whole, the day
+# a budget year begins, a budget of 0, the labels a spending plan's checkpoints are asked to be written as).
+_CONSTANTS = re.compile(r"100|1月1日|或为 0|“3月底”“6月底”")
+# Where a value kept a message as its text alone (before it kept the template): each such text is a template of no
+# slots, whose figures are then written into it.
+_RENDERED = frozenset({"message", "explanation", "planned_explanation", "projected_explanation", "flags", "notes"})
+_PLAN = (("3月底", "30"), ("6月底", "60"), ("10月底", "90"), ("12月底", "100"))
+_ALERTS = frozenset({"behind_plan", "ahead_of_plan", "over_budget", "below_floor", "progress_gap", "goal_at_risk",
+                     "not_started"})
+
+
+def _wordings(value: object, path: str = "") -> Iterator[tuple[str, str, dict]]:
+    """(where, template, params) of every message in ``value``, a model dumped without its rendered texts."""
+    if isinstance(value, list):
+        for number, item in enumerate(value):
+            yield from _wordings(item, f"{path}[{number}]")
+    if not isinstance(value, dict):
+        return
+    for prefix in ("", "explanation_"):
+        if f"{prefix}template" in value:
+            yield path, value[f"{prefix}template"], value.get(f"{prefix}params", {})
+    for key, item in value.items():
+        texts = [item] if isinstance(item, str) else item if isinstance(item, list) else []
+        if key in _RENDERED and texts and all(isinstance(text, str) for text in texts):
+            yield from ((f"{path}.{key}", literal(text), {}) for text in texts)
+        elif not isinstance(item, str):
+            yield from _wordings(item, f"{path}.{key}")
+
+
+def _message_composed(template: str, params: dict, text: str) -> list[str]:
+    """What is wrong with a message of monitoring or scoring whose inputs' text, folded and without spaces, is
+    ``text``: a figure written into its template, a parameter that is not data."""
+    wording = _CONSTANTS.sub("", "".join(literal_text for literal_text, *_ in Formatter().parse(template)))
+    wrong = [f"figure in the template: {template}"] if re.search(r"\d", wording) else []
+    terms = _profile_labels()
+    return wrong + [f"{key}={value}" for key, value in params.items()
+                    if not isinstance(value, Decimal) and not _is_data(value, text, terms)]
+
+
+def _inputs_text(*models) -> str:
+    return "\0".join(_flat(string) for model in models for string in _strings(model.model_dump(mode="json")))
+
+
+def _scored() -> Iterator[tuple[str, object, str]]:
+    """Scores and the problems that prevent them: flags, notes, an adjustment, every kind of input problem."""
+    four = goal_sheet(("产出指标", "A", "≥100个"), ("产出指标", "B", "≤10天"), ("效益指标", "C", "明显提升"),
+                 ("满意度指标", "D", "≥90%"))
+    results = ({"actual": "180"}, {"actual": "7"},
+               {"tier": QualitativeTier.PARTIAL, "tier_percent": Decimal(70), "tier_reason": "部分村未完成"},
+               {"not_applicable": True})
+    hubei = profile("hubei", overshoot_deduction=True, execution_cap=True)
+    for name, data, rules in [("scored", evaluation("120", *results), profile("central")),
+                              ("capped", evaluation("45", *results), hubei)]:
+        data.results[0].deviation = None
+        yield name, score_sheet(four, data, rules), _inputs_text(four, data, rules)
+    weighted = goal_sheet(("产出指标", "A", "≥10个", "30"), ("产出指标", "B", "≥10个"), ("效益指标", "C", "≥1个"))
+    data, rules = evaluation("100", {"actual": "10"}, {"actual": "9"}, {"actual": "1"}), profile("central")
+    yield "weighted", score_sheet(weighted, data, rules), _inputs_text(weighted, data, rules)
+    thirds = goal_sheet(*[("产出指标", name, "≥1个") for name in "ABC"], ("效益指标", "D", "≥1个"), ("满意度指标", "E", "≥1个"))
+    data = evaluation("100", *[{"actual": "1"}] * 5)
+    yield "rounded", score_sheet(thirds, data, rules), _inputs_text(thirds, data, rules)
+    odd = goal_sheet(("产出指标", "A", "≥100个"), ("产出指标", "B", "≥1个"), ("效益指标", "C", "明显提升"),
+                ("效益指标", "D", "≥1个"), ("满意度指标", "E", "≥90%"))
+    odd.indicators[4].level1, odd.indicators[4].level1_raw = None, "其他指标"
+    data = evaluation("1", {}, {"actual": "1", "name": "别的指标"}, {"actual": "3"},
+                      {"tier": QualitativeTier.PARTIAL, "tier_percent": Decimal(95), "tier_reason": "理由"},
+                      {"actual": "1"})
+    data.spent = None
+    data.results.pop(0)
+    with pytest.raises(ScoringInputError) as raised:
+        score_sheet(odd, data, rules)
+    yield "unscored", raised.value.problems, _inputs_text(odd, data, rules)
+    # every indicator placed: what is wrong with each result (no actual value, a tier's share outside its band, a
+    # target that is not a figure without a tier)
+    placed = goal_sheet(("产出指标", "A", "≥100个"), ("效益指标", "B", "明显提升"), ("效益指标", "C", "明显提升"))
+    data = evaluation("1", {}, {"actual": "3"},
+                      {"tier": QualitativeTier.PARTIAL, "tier_percent": Decimal(95), "tier_reason": "理由"})
+    with pytest.raises(ScoringInputError) as raised:
+        score_sheet(placed, data, rules)
+    yield "unscorable", raised.value.problems, _inputs_text(placed, data, rules)
+
+
+def _monitored() -> Iterator[tuple[str, object, str]]:
+    """Monitoring results with every kind of warning, and the problems that prevent one."""
+    one = goal_sheet(("产出指标", "A", "≥100个"), ("效益指标", "B", "≥90%"), ("产出指标", "C", "明显提升"), plan=_PLAN)
+    answers = [MonitoringAnswer(indicator=1, likelihood=Likelihood.POSSIBLE, causes=["人员保障", "经费保障"],
+                                remedy="增派人手"),
+               MonitoringAnswer(indicator=2, likelihood=Likelihood.IMPOSSIBLE, causes=["其他"], remedy="调整目标",
+                                expected_value=Decimal(80))]
+    ahead = monitoring_profile(ahead_of_plan={"enabled": True}, over_budget={"enabled": False})
+    floors = monitoring_profile(floors={"enabled": True, "source": "测试用的地方文件"})
+    cases = [("behind", "10", date(2025, 6, 30), floors, None), ("ahead", "95", date(2025, 6, 30), ahead, None),
+             ("over", "120", date(2025, 6, 30), monitoring_profile(), None),
+             ("not started", "0", date(2025, 6, 30), monitoring_profile(), date(2024, 12, 1))]
+    for name, spent, day, rules, today in cases:
+        record = ExecutionRecord(sheet="P-1", cumulative=[CumulativeSpending(as_of=day, amount=Decimal(spent))],
+                                 progress=[IndicatorProgress(indicator=1, as_of=day, value=Decimal(5)),
+                                           IndicatorProgress(indicator=2, as_of=day, value=Decimal(60))])
+        result = monitor_sheet(one, record, day, answers[:1 + (name == "behind")], rules, year=2025, today=today)
+        yield name, result, _inputs_text(one, record, *answers, rules)
+    for name, bare in [("no budget", goal_sheet(("产出指标", "A", "≥1个"), budget="0")),
+                       ("plan unread", goal_sheet(("产出指标", "A", "≥1个"), plan=(("第一批", "50"),)))]:
+        with pytest.raises(ScoringInputError) as raised:
+            monitor_sheet(bare, ExecutionRecord(sheet="P-1"), date(2025, 6, 30), [], monitoring_profile(), year=2025)
+        yield name, raised.value.problems, _inputs_text(bare)
+
+
+def _dumped(value: object) -> object:
+    if isinstance(value, list):
+        return [_dumped(item) for item in value]
+    return value.model_dump(exclude_computed_fields=True)
+
+
+def test_every_message_of_monitoring_and_scoring_is_a_template_and_its_data():
+    composed = [f"{name}{where} {wrong}" for name, value, text in [*_scored(), *_monitored()]
+                for where, template, params in _wordings(_dumped(value))
+                for wrong in _message_composed(template, params, text)]
+    assert composed == [], "\n".join(composed)
+
+
+def test_the_messages_held_to_the_rule_are_every_kind():
+    # the cases above raise every warning, flag, note, adjustment and problem, so that none escapes the rule
+    monitored = [value for _, value, _ in _monitored()]
+    assert {alert.code for result in monitored if not isinstance(result, list) for alert in result.warnings} == _ALERTS
+    scored = {name: value for name, value, _ in _scored()}
+    assert all(item.flags for item in scored["scored"].items[:3]) and scored["capped"].adjustments
+    assert len({note.template for score in scored.values() if not isinstance(score, list)
+                for note in score.note_wordings}) == 4
+    fields = {problem.field for value in [*monitored, *scored.values()] if isinstance(value, list) for problem in value}
+    assert fields >= {"全年执行数", "三级指标", "一级指标", "得分比例", "定性档次", "实际完成值", "预算数", "资金支出计划"}

@@ -14,7 +14,7 @@ from jixiao.model import (
     MonitoringAnswer,
     SpendingEntry,
 )
-from jixiao.scoring import Light, PlanError, ScoringInputError, monitor_sheet, planned_share
+from jixiao.scoring import Alert, Light, PlanError, ScoringInputError, monitor_sheet, planned_share
 from tests.scoring.builders import monitoring_profile, sheet
 
 PLAN = [Checkpoint(label=label, percent=D(p)) for label, p in [("3月底", 30), ("6月底", 60), ("10月底", 90), ("12月底", 100)]]
@@ -191,3 +191,24 @@ def test_a_year_not_yet_begun_is_neutral_not_red():
     started = monitor_sheet(one, ExecutionRecord(sheet="P-1"), JUNE, [], monitoring_profile(), year=YEAR,
                             today=date(2025, 7, 1))
     assert started.light is Light.RED
+
+
+def test_the_warnings_and_workings_are_templates_whose_figures_are_data():
+    result = _monitor("30", JUNE, monitoring_profile(**ONLY_PLAN), progress=[(1, "50")])
+    (behind,) = result.warnings
+    assert behind.params["rate"] == D("30.00") and "{rate}%" in behind.template and "执行率 30.00%" in behind.message
+    assert result.projected_working.explanation_params["days"] == 365 and "{days}" in (
+        result.projected_working.explanation_template)
+    assert result.planned_explanation == "计划进度取“6月底”的 60%" and result.planned_working.explanation_params == {
+        "label": "6月底", "share": 60}
+    progress = result.indicators[0]
+    assert progress.explanation.startswith("完成进度 = 50 ÷ 100 = 50.00%") and "50" not in progress.explanation_template
+    assert D(50) in progress.explanation_params.values()
+    sent = result.model_dump(mode="json")  # as the API sends it: the rendered text beside its template and params
+    assert sent["warnings"][0]["message"] == behind.message and sent["warnings"][0]["params"]["rate"] == "30.00"
+    assert sent["projected_explanation"] == result.projected_working.explanation
+
+
+def test_a_warning_stored_with_its_text_alone_reads_as_that_text():
+    alert = Alert.model_validate({"code": "behind_plan", "light": "red", "message": "执行率 {30}% 低于计划进度"})
+    assert alert.message == "执行率 {30}% 低于计划进度" and alert.params == {}

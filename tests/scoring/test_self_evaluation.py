@@ -5,7 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from jixiao.model import QualitativeTier
-from jixiao.scoring import ScoringInputError, score_sheet
+from jixiao.scoring import InputProblem, ItemScore, ScoringInputError, SheetScore, score_sheet
 from tests.scoring.builders import evaluation, profile, sheet
 
 PARTIAL = QualitativeTier.PARTIAL
@@ -224,3 +224,36 @@ def test_the_explanations_are_templates_whose_figures_are_data():
         again = type(shown).model_validate(shown.model_dump(mode="json"))
         assert again.explanation == shown.explanation and again.explanation_params == shown.model_dump(
             mode="json")["explanation_params"]
+
+
+def test_the_flags_notes_and_problems_are_templates_whose_figures_are_data():
+    result = score_sheet(FOUR, evaluation("120", *FOUR_RESULTS), profile("central"))
+    (flag,) = result.items[0].flag_wordings
+    assert flag.params["spent"] == D(120) and "{spent}" in flag.template and result.items[0].flags == [flag.message]
+    assert "全年执行数 120 超过全年预算数 100" in flag.message
+    data = evaluation("90", *FOUR_RESULTS)
+    data.results[0].deviation = None
+    (problem,) = score_sheet(FOUR, data, profile("central")).missing
+    assert problem.params == {"title": "测试项目", "name": "A"} and "“{name}”" in problem.template
+    again = type(result).model_validate(result.model_dump(mode="json"))
+    assert again.items[0].flags == result.items[0].flags and again.notes == result.notes
+
+
+@pytest.mark.parametrize(("model", "stored", "shown"), [
+    # as jixiao kept them before they kept their templates: the text alone, braces and all
+    (InputProblem, {"sheet": "P-1", "indicator": 2, "message": "项目“{A}”缺少全年执行数"}, "项目“{A}”缺少全年执行数"),
+    (ItemScore, {"level1": "产出指标", "name": "A", "target": "≥1个", "actual": "2个", "weight": "25", "score": "25",
+                 "explanation": "分值 = 25", "flags": ["实际值超出目标 100.00%"]}, "分值 = 25｜实际值超出目标 100.00%"),
+])
+def test_a_value_stored_with_its_text_alone_reads_as_that_text(model, stored, shown):
+    value = model.model_validate(stored)
+    assert "｜".join([getattr(value, "message", None) or value.explanation, *getattr(value, "flags", [])]) == shown
+    kept = [value] if model is InputProblem else [*value.flag_wordings]
+    assert [message.params for message in kept] == [{}]  # each a template of no slots
+
+
+def test_a_score_stored_with_its_notes_as_texts_reads_them():
+    result = score_sheet(FOUR, evaluation("90", *FOUR_RESULTS), profile("central")).model_dump(mode="json")
+    stored = {key: value for key, value in result.items() if key not in {"note_wordings", "explanation_template"}}
+    loaded = SheetScore.model_validate({**stored, "notes": ["权重合计 {90}"]})
+    assert loaded.notes == ["权重合计 {90}"] and loaded.explanation == result["explanation"]

@@ -90,21 +90,24 @@ def test_the_dashboard_rows_are_as_the_template_rendered_them(org, login):
 
 def test_the_overview_rows_are_as_the_template_rendered_them(org, login):
     """Both tables: the projects at risk and a page of all projects, with a project the core could not monitor
-    (its reasons in the title) and one not evaluated."""
+    (its reasons in the title) and one not evaluated. The warnings and reasons are kept as templates and params, or,
+    by a summary stored before, as their texts alone: both are shown rendered."""
     _sheets(org)
     sheet_transition(user=org["reviewer"], sheet_id=Sheet.objects.get(code="P-002").pk, name="approve", grade="良")
-    Summary.objects.filter(sheet__code="P-001").update(light="red", warnings=["执行<慢>", "差距大"], grade="优",
-                                                       score_total=Decimal("91.5"))
-    Summary.objects.filter(sheet__code="P-002").update(light="", monitoring_problems=["没有<计划>", "没有预算"])
+    Summary.objects.filter(sheet__code="P-001").update(
+        light="red", warnings=[{"template": "执行<{how}>", "params": {"how": "慢"}}, "差距大"], grade="优",
+        score_total=Decimal("91.5"))
+    Summary.objects.filter(sheet__code="P-002").update(
+        light="", monitoring_problems=["没有<计划>", {"template": "没有预算{{0}}", "params": {}}])
     response = login(org["reviewer"]).get("/performance/?year=2026")
     named = ('<td><a href="?year={{ year }}&amp;unit={{ r.unit_id }}">{{ r.unit_name }}</a></td><td><a href="'
              '{% url "performance:tracking" r.sheet_id %}">{{ r.sheet_name }}</a></td>')
     at_risk = ('{% for r in rows %}<tr><td><span class="light {{ r.light }}">{{ r.light_label }}</span></td>' + named
                + '<td class="num" data-label="执行率">{{ r.execution_rate }}%</td><td class="num" data-label="计划进度">'
-               '{{ r.planned }}%</td><td class="small">{% for w in r.warnings %}{{ w }}<br>{% endfor %}</td></tr>'
+               '{{ r.planned }}%</td><td class="small">{% for w in r.warning_messages %}{{ w }}<br>{% endfor %}</td></tr>'
                "{% endfor %}")
     projects = ('{% for r in rows %}<tr><td>{% if r.light %}<span class="light {{ r.light }}">{{ r.light_label }}'
-                '</span>{% else %}<span class="muted" title="{{ r.monitoring_problems|join:\'；\' }}">无法计算</span>'
+                '</span>{% else %}<span class="muted" title="{{ r.monitoring_problem_messages|join:\'；\' }}">无法计算</span>'
                 "{% endif %}</td>" + named + '<td class="num" data-label="执行率">{% if r.light %}{{ r.execution_rate }}%'
                 '{% endif %}</td><td class="num" data-label="自评得分">{% if r.grade %}<a href="'
                 '{% url "performance:evaluation" r.sheet_id %}">{{ r.score_total }}</a>{% else %}<span class="muted">'
@@ -114,5 +117,5 @@ def test_the_overview_rows_are_as_the_template_rendered_them(org, login):
     assert str(context["at_risk_rows"]) == _render(at_risk, rows=context["at_risk"], year=2026)
     assert str(context["project_rows"]) == _render(projects, rows=context["rows"], year=2026)
     assert "执行&lt;慢&gt;<br>差距大<br>" in context["at_risk_rows"]
-    assert 'title="没有&lt;计划&gt;；没有预算">无法计算' in context["project_rows"]
+    assert 'title="没有&lt;计划&gt;；没有预算{0}">无法计算' in context["project_rows"]
     assert re.search(r">91\.50?</a>", context["project_rows"]) and "未自评" in context["project_rows"]

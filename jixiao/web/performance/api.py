@@ -6,10 +6,10 @@ from datetime import date
 
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from jixiao.model import ExecutionRecord, FundSource, IndicatorProgress, Likelihood, MonitoringAnswer, SelfEvaluation
-from jixiao.scoring import MonitoringResult, SheetScore
+from jixiao.scoring import InputProblem, MonitoringResult, SheetScore
 from jixiao.web.bounds import Finite, Text, Version
 from jixiao.web.organisation.selectors import member_get
 from jixiao.web.performance.selectors import sheet_year
@@ -33,10 +33,14 @@ class YearOut(Schema):
     period_end: date
     record: ExecutionRecord
     monitoring: MonitoringResult | None
-    monitoring_problems: list[str]
+    monitoring_problems: list[str] = Field(description="Why no monitoring result, each problem's message")
+    monitoring_problem_details: list[InputProblem] = Field(
+        description="The same problems as data: where each is (sheet, indicator, field), its template and params")
     evaluation: SelfEvaluation
     score: SheetScore | None
-    score_problems: list[str]
+    score_problems: list[str] = Field(description="Why no score, each problem's message")
+    score_problem_details: list[InputProblem] = Field(
+        description="The same problems as data: where each is (sheet, indicator, field), its template and params")
 
 
 class SpendingIn(Schema):
@@ -93,8 +97,10 @@ def _year(request, sheet_id: int) -> dict:
     score, score_problems = year.score()
     return {"sheet_id": sheet_id, "version": year.tracking.version if year.tracking else 1,
             "profile": year.season.profile_name, "period_end": year.season.period_end, "record": year.record,
-            "monitoring": monitoring, "monitoring_problems": monitoring_problems, "evaluation": year.evaluation(),
-            "score": score, "score_problems": [p.message for p in score_problems]}
+            "monitoring": monitoring, "monitoring_problems": [p.message for p in monitoring_problems],
+            "monitoring_problem_details": monitoring_problems, "evaluation": year.evaluation(),
+            "score": score, "score_problems": [p.message for p in score_problems],
+            "score_problem_details": score_problems}
 
 
 @router.get("/{id:sheet_id}", response=YearOut, summary="读取已批复表的执行情况、运行监控结果与自评得分")

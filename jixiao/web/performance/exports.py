@@ -27,9 +27,9 @@ def overview_xlsx(summaries: Sequence[Summary], progress: Callable[[int, int], N
     for done, summary in enumerate(summaries, start=1):
         sheet = summary.sheet
         values = (sheet.unit.code, sheet.unit.name, sheet.code, sheet.name, summary.light_label or "无法计算",
-                  summary.execution_rate, summary.planned, summary.gap, "；".join(summary.warnings),
-                  "；".join(summary.monitoring_problems), summary.score_total, summary.grade,
-                  "；".join(summary.score_problems))
+                  summary.execution_rate, summary.planned, summary.gap, "；".join(summary.warning_messages),
+                  "；".join(summary.monitoring_problem_messages), summary.score_total, summary.grade,
+                  "；".join(summary.score_problem_messages))
         row = table.max_row + 1
         for column, value in enumerate(values, start=1):
             if isinstance(value, str) and value:

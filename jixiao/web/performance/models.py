@@ -10,13 +10,14 @@ from django.conf import settings
 from django.db import models
 
 from jixiao.model import FundSource, Likelihood, QualitativeTier
+from jixiao.model.wording import Worded
 from jixiao.scoring import Light
 from jixiao.web.organisation.models import Unit
 from jixiao.web.sheets.models import MONEY as SHEET_MONEY
 from jixiao.web.sheets.models import ChangeRecord, Sheet
 
 __all__ = ["Answer", "BureauSetting", "Change", "Progress", "Result", "Spending", "Summary", "Tracking",
-           "UnitYearSummary"]
+           "UnitYearSummary", "messages_kept", "messages_shown"]
 
 # Amounts keep the places of the sheet budgets they are spent from (万元 printed with four or six decimals).
 MONEY = {"max_digits": SHEET_MONEY["max_digits"], "decimal_places": SHEET_MONEY["decimal_places"]}
@@ -25,6 +26,16 @@ VALUE = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
 
 def _choices(enum) -> list[tuple[str, str]]:
     return [(member.value, member.value) for member in enum]
+
+
+def messages_kept(messages: list[Worded]) -> list[dict]:
+    """How a summary keeps the core's ``messages`` (warnings, problems): each its template and parameters."""
+    return [message.model_dump(mode="json", include={"template", "params"}) for message in messages]
+
+
+def messages_shown(kept: list) -> list[str]:
+    """The messages a summary kept, rendered; a summary stored before it kept them as data holds their texts."""
+    return [Worded.model_validate(message).message for message in kept]
 
 
 class BureauSetting(models.Model):
@@ -161,6 +172,8 @@ class Summary(models.Model):
     execution_rate = models.DecimalField("执行率", max_digits=12, decimal_places=2, null=True)
     planned = models.DecimalField("计划进度", max_digits=12, decimal_places=2, null=True)
     gap = models.DecimalField("进度差", max_digits=12, decimal_places=2, null=True)
+    # The core's messages as data, each {"template", "params"} (messages_kept); a summary stored before holds their
+    # texts, read as they are (messages_shown), until the recheck after an upgrade computes it again.
     warnings = models.JSONField("预警", default=list)
     monitoring_problems = models.JSONField("无法监控的原因", default=list)
     score_total = models.DecimalField("自评得分", max_digits=8, decimal_places=2, null=True)
@@ -188,6 +201,21 @@ class Summary(models.Model):
     def light_label(self) -> str:
         """The light's Chinese word (empty when the core could not monitor the sheet)."""
         return Light(self.light).label if self.light else ""
+
+    @property
+    def warning_messages(self) -> list[str]:
+        """The monitoring warnings, in Chinese."""
+        return messages_shown(self.warnings)
+
+    @property
+    def monitoring_problem_messages(self) -> list[str]:
+        """Why the core could not monitor the sheet, in Chinese."""
+        return messages_shown(self.monitoring_problems)
+
+    @property
+    def score_problem_messages(self) -> list[str]:
+        """Why the core could not score the sheet, in Chinese."""
+        return messages_shown(self.score_problems)
 
 
 SUM = {"max_digits": 20, "decimal_places": 2, "default": 0}

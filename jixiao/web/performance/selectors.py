@@ -13,6 +13,7 @@ from jixiao.model import ExecutionRecord, GoalSheet, SelfEvaluation
 from jixiao.model.amounts import amount_text
 from jixiao.scoring import (
     IndicatorStatus,
+    InputProblem,
     MonitoringResult,
     Profile,
     ProfileError,
@@ -91,14 +92,15 @@ class SheetYear:
         """Spending and progress recorded so far."""
         return record_of(self.tracking, self.content.key)
 
-    def monitoring(self, period_end: date | None = None) -> tuple[MonitoringResult | None, list[str]]:
-        """The core's monitoring table at ``period_end`` (the bureau's period by default), or the problems."""
+    def monitoring(self, period_end: date | None = None) -> tuple[MonitoringResult | None, list[InputProblem]]:
+        """The core's monitoring table at ``period_end`` (the bureau's period by default), or the problems that
+        prevent one."""
         period_end = period_end or self.season.period_end
         try:
             return monitor_sheet(self.content, self.record, period_end, answers_of(self.tracking, period_end),
                                  self.season.profile, year=self.sheet.year, today=timezone.localdate()), []
         except ScoringInputError as error:
-            return None, [p.message for p in error.problems]
+            return None, error.problems
 
     def indicator_statuses(self, result: MonitoringResult | None) -> list[IndicatorStatus]:
         """Each indicator's line of the monitoring table at the bureau's period end: the monitoring's own, or, when
@@ -128,8 +130,8 @@ class SheetYear:
         """The preparer's year-end results."""
         return evaluation_of(self.tracking, self.content, self.record)
 
-    def score(self) -> tuple[SheetScore | None, list]:
-        """The core's self-evaluation score, or the problems (``InputProblem``) that prevent one."""
+    def score(self) -> tuple[SheetScore | None, list[InputProblem]]:
+        """The core's self-evaluation score, or the problems that prevent one."""
         try:
             return score_sheet(self.content, self.evaluation(), self.season.profile), []
         except ScoringInputError as error:

@@ -21,11 +21,12 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from jixiao.model.wording import Worded
 from jixiao.scoring.fingerprint import scoring_fingerprint
 from jixiao.web.organisation.models import Member
 from jixiao.web.organisation.selectors import units_visible
 from jixiao.web.performance.figures import figures_refresh
-from jixiao.web.performance.models import Summary, Tracking
+from jixiao.web.performance.models import Summary, Tracking, messages_kept
 from jixiao.web.performance.selectors import Season, SheetYear, approved_content, season_of
 from jixiao.web.refreshes import refresh, refreshes_batched
 from jixiao.web.sheets.errors import SheetError
@@ -46,11 +47,11 @@ def summary_fields(year: SheetYear) -> dict[str, object]:
         "execution_rate": result.execution_rate if result else None,
         "planned": result.planned if result else None,
         "gap": result.gap if result else None,
-        "warnings": [w.message for w in result.warnings] if result else [],
-        "monitoring_problems": problems,
+        "warnings": messages_kept(result.warnings) if result else [],
+        "monitoring_problems": messages_kept(problems),
         "score_total": score.total if score else None,
         "grade": score.grade if score else "",
-        "score_problems": [p.message for p in score_problems],
+        "score_problems": messages_kept(score_problems),
     }
 
 
@@ -99,9 +100,10 @@ def _computed(sheet: Sheet, seasons: Seasons) -> dict[str, object] | None:
         return None
     season = _season(sheet, seasons)
     if isinstance(season, SheetError):
+        why = messages_kept([Worded.model_validate(season.message)])  # the web's own words, a template of no slots
         fields = {"period_end": timezone.localdate(), "light": "", "execution_rate": None, "planned": None,
-                  "gap": None, "warnings": [], "monitoring_problems": [season.message], "score_total": None,
-                  "grade": "", "score_problems": [season.message], "before_year": False}
+                  "gap": None, "warnings": [], "monitoring_problems": why, "score_total": None,
+                  "grade": "", "score_problems": why, "before_year": False}
     else:
         tracking = Tracking.objects.filter(sheet=sheet).first()
         fields = summary_fields(SheetYear(sheet=sheet, content=content, tracking=tracking, season=season))

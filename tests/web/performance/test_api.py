@@ -23,6 +23,13 @@ def test_the_year_carries_the_cores_monitoring(api, approved):
                              content_type="application/json").json()
     assert body["version"] == 2 and body["monitoring"]["execution_rate"] == "50.00"
     assert body["monitoring"]["light"] == "yellow" and body["score"] is None and body["score_problems"]
+    # each message rendered where clients read it, beside its template and params
+    details = body["score_problem_details"]
+    assert [p["message"] for p in details] == body["score_problems"] and all(p["template"] for p in details)
+    warning, monitoring = body["monitoring"]["warnings"][0], body["monitoring"]
+    assert warning["params"]["rate"] == "50.00" and "{rate}" in warning["template"] and "50.00%" in warning["message"]
+    working = monitoring["projected_working"]
+    assert "{spent}" in working["explanation_template"] and monitoring["projected_explanation"] == working["explanation"]
 
 
 def test_an_uncertain_answer_without_remedy_is_refused_with_the_models_message(api, approved):

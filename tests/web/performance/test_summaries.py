@@ -2,6 +2,7 @@
 computes afresh; the overview reads them."""
 
 import importlib
+import io
 from datetime import date
 from decimal import Decimal
 
@@ -9,8 +10,10 @@ from django.apps import apps as django_apps
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
 from jixiao.model import FundSource, IndicatorProgress, IndicatorResult, MonitoringAnswer, SelfEvaluation
+from jixiao.web.performance.exports import overview_xlsx
 from jixiao.web.performance.figures import figures_refresh
 from jixiao.web.performance.models import Spending, Summary
 from jixiao.web.performance.selectors import sheet_year
@@ -106,10 +109,22 @@ def test_the_stored_summary_equals_a_fresh_computation_after_any_changes(org, ap
 def test_approval_stores_a_summary_and_the_overview_reads_it(org, approved, login, django_assert_max_num_queries):
     summary = Summary.objects.get(sheet=approved)
     assert summary.light and summary.grade == "" and summary.score_problems
+    # the core's messages kept as data, rendered where shown
+    assert all(set(kept) == {"template", "params"} for kept in summary.warnings + summary.score_problems)
     client = login(org["reviewer"])
     with django_assert_max_num_queries(20):
         page = client.get("/performance/?year=2026")
     assert [row.pk for row in page.context["rows"]] == [summary.pk]
+
+
+def test_the_overview_workbook_renders_the_messages_kept_as_data_or_as_texts(approved):
+    # a summary stored before the messages were kept as data holds their texts: both are shown
+    Summary.objects.filter(sheet=approved).update(
+        warnings=[{"template": "执行率 {rate}% 低于计划", "params": {"rate": "30.00"}}, "旧的预警 {1}"],
+        monitoring_problems=[], score_problems=["旧的原因"])
+    summary = Summary.objects.select_related("sheet__unit").get(sheet=approved)
+    row = [cell.value for cell in load_workbook(io.BytesIO(overview_xlsx([summary]))).active[2]]
+    assert (row[8], row[9], row[12]) == ("执行率 30.00% 低于计划；旧的预警 {1}", None, "旧的原因")
 
 
 def test_a_unit_page_lists_only_that_units_sheets(org, approved, login):

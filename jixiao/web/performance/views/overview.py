@@ -88,7 +88,7 @@ def _tables(risky: list, rows, year: int) -> dict[str, SafeString]:
     return {
         "at_risk_rows": format_html_join("", _AT_RISK_ROW, (
             (row.light, row.light_label, *named(row), _number(row.execution_rate), _number(row.planned),
-             format_html_join("", "{}<br>", ((warning,) for warning in row.warnings)))
+             format_html_join("", "{}<br>", ((warning,) for warning in row.warning_messages)))
             for row in risky)),
         "project_rows": format_html_join("", _PROJECT_ROW, (
             (_light(row), *named(row), f"{_number(row.execution_rate)}%" if row.light else "",
@@ -101,7 +101,7 @@ def _tables(risky: list, rows, year: int) -> dict[str, SafeString]:
 def _light(row) -> SafeString:
     if row.light:
         return format_html('<span class="light {}">{}</span>', row.light, row.light_label)
-    return format_html('<span class="muted" title="{}">无法计算</span>', "；".join(row.monitoring_problems))
+    return format_html('<span class="muted" title="{}">无法计算</span>', "；".join(row.monitoring_problem_messages))
 
 
 def _number(value) -> str:

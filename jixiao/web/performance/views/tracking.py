@@ -182,6 +182,7 @@ def monitoring_download(request, year: SheetYear, can_edit: bool, fmt: str):
     if fmt not in REPORT_FORMATS:
         return refuse(request, f"不支持的格式“{fmt}”", "performance:tracking", pk=year.sheet.pk)
     if result is None:
-        return refuse(request, "无法生成监控表：" + "；".join(problems), "performance:tracking", pk=year.sheet.pk)
+        return refuse(request, "无法生成监控表：" + "；".join(p.message for p in problems), "performance:tracking",
+                      pk=year.sheet.pk)
     name = year.content.name or year.content.key
     return attachment(write_monitoring(result, fmt), f"{name}-运行监控表-{result.period_label}", fmt)
