@@ -26,35 +26,53 @@ SOCIAL = ("社会成本指标", "0", "0.00%", "0", "反映实施相关项目对�
 
 def _aside(row: int, *cells: str) -> Diagnostic:
     # the reader's P108 on a row of the grid's first table
-    return Diagnostic(code="P108", severity=Severity.WARNING, template="本行没有三级指标和指标值，未读作指标",
-                      location=Location(sheet=KEY, table=1, row=row), set_aside=cells)
+    return Diagnostic(
+        code="P108",
+        severity=Severity.WARNING,
+        template="本行没有三级指标和指标值，未读作指标",
+        location=Location(sheet=KEY, table=1, row=row),
+        set_aside=cells,
+    )
 
 
 def _jx105(rows_aside: list[tuple[int, tuple[str, ...]]]):
     document = build_document({**BASE, "rows": ROWS})
     sheet = document.sheets[0]
     read = [row.model_copy(update={"row": row.row + FIRST - 1}) for row in sheet.indicators]
-    document = document.model_copy(update={"sheets": [sheet.model_copy(update={"indicators": read})],
-                                           "diagnostics": [_aside(row, *cells) for row, cells in rows_aside]})
-    return [(f.sheet, f.location.row, f.location.column, f.severity.value, f.message)
-            for f in review_document(document, load_profile()).findings if f.rule == "JX105"]
+    document = document.model_copy(
+        update={
+            "sheets": [sheet.model_copy(update={"indicators": read})],
+            "diagnostics": [_aside(row, *cells) for row, cells in rows_aside],
+        }
+    )
+    return [
+        (f.sheet, f.location.row, f.location.column, f.severity.value, f.message)
+        for f in review_document(document, load_profile()).findings
+        if f.rule == "JX105"
+    ]
 
 
-@pytest.mark.parametrize(("rows_aside", "said"), [
-    # 285: the 2021 form's cost rows filled with 0, set aside above the 产出 rows
-    ([(1, ECONOMIC), (2, SOCIAL), (3, ("生态环境成本指标", "0", "0.00%", "0"))], ("error", UNFILLED.format(mark="0"))),
-    # a row printing no level cell of its own stands under the row above it (a merged 二级 cell)
-    ([(2, ECONOMIC), (3, ("0", "0.00%", "0"))], ("error", UNFILLED.format(mark="0"))),
-    # the older framework's 成本指标 under 产出指标, a dash for the name and nothing else
-    ([(3, ("产出指标", "成本指标", "—"))], ("error", UNFILLED.format(mark="—"))),
-    # a row set aside with an amount beside its mark may be the cost itself, its name unread: nothing said
-    ([(3, ("成本指标", "经济成本指标", "0", "≤2000元/次"))], None),
-    # a reading stored before the reader kept the level cells: figures of no known group may be the cost row
-    ([(1, ECONOMIC[2:]), (2, SOCIAL[1:])], None),
-    # level cells of another group: the cost is missing as such, the rows set aside are not it
-    ([(3, ("效益指标", "社会效益指标", "—"))], ("warning", MISSING)),
-    # below every row read (rows 4–9), the cost rows may be those a cut copy ends on, their values lost with the cut
-    ([(10, ECONOMIC), (11, SOCIAL)], None),
-])
+@pytest.mark.parametrize(
+    ("rows_aside", "said"),
+    [
+        # 285: the 2021 form's cost rows filled with 0, set aside above the 产出 rows
+        (
+            [(1, ECONOMIC), (2, SOCIAL), (3, ("生态环境成本指标", "0", "0.00%", "0"))],
+            ("error", UNFILLED.format(mark="0")),
+        ),
+        # a row printing no level cell of its own stands under the row above it (a merged 二级 cell)
+        ([(2, ECONOMIC), (3, ("0", "0.00%", "0"))], ("error", UNFILLED.format(mark="0"))),
+        # the older framework's 成本指标 under 产出指标, a dash for the name and nothing else
+        ([(3, ("产出指标", "成本指标", "—"))], ("error", UNFILLED.format(mark="—"))),
+        # a row set aside with an amount beside its mark may be the cost itself, its name unread: nothing said
+        ([(3, ("成本指标", "经济成本指标", "0", "≤2000元/次"))], None),
+        # a reading stored before the reader kept the level cells: figures of no known group may be the cost row
+        ([(1, ECONOMIC[2:]), (2, SOCIAL[1:])], None),
+        # level cells of another group: the cost is missing as such, the rows set aside are not it
+        ([(3, ("效益指标", "社会效益指标", "—"))], ("warning", MISSING)),
+        # below every row read (rows 4–9), the cost rows may be those a cut copy ends on, their values lost with the cut
+        ([(10, ECONOMIC), (11, SOCIAL)], None),
+    ],
+)
 def test_cost_rows_left_as_printed_are_read_from_the_rows_set_aside(rows_aside, said):
     assert _jx105(rows_aside) == ([] if said is None else [(KEY, None, "二级指标", *said)])

@@ -30,7 +30,9 @@ def test_a_row_set_aside_keeps_its_level_cells_in_the_rows_order():
     # review knows the group it was printed in (JX105: the form's 成本指标 rows left as printed)
     document = read_text("\n".join(ROWS).encode(), "zeros.txt")[0]
     assert [d.set_aside for d in document.diagnostics if d.code == "P108"] == [
-        ("成本指标", "社会成本指标", "0", "0", "不适用"), ("生态环境成本指标", "0.0", "0%", "不适用")]
+        ("成本指标", "社会成本指标", "0", "0", "不适用"),
+        ("生态环境成本指标", "0.0", "0%", "不适用"),
+    ]
 
 
 def test_a_cost_row_naming_its_amount_with_its_unit_is_still_an_indicator():
