@@ -49,9 +49,10 @@ class Location(BaseModel):
     line: int | None = None  # 1-based line in a text file
 
     def names_row(self, table: int | None, row: int | None) -> bool:
-        """Whether this location is the row ``row`` of the table ``table``: a split grid numbers each part's rows from
-        1, so the row number alone names a row of each part (a part unknown on either side matches any)."""
-        return row is not None and self.row == row and (self.table is None or table is None or self.table == table)
+        """Whether this location is the row ``row`` of the table ``table``. A split grid numbers each part's rows from
+        1, so a location naming a table names a row of that table alone, never one whose table is unknown (a row of
+        an unnumbered sheet); one naming no table is from a reading of a single table, and names the row in any."""
+        return row is not None and self.row == row and self.table in (None, table)
 
     def row_words(self, table: int | None = None) -> str:
         """The row in words (``第5行``), naming its table where it is not ``table``, the sheet's own (``第2个表格第5行``:

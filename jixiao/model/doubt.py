@@ -58,10 +58,8 @@ def doubtful_rows(sheet: GoalSheet, diagnostics: Iterable[Diagnostic] = ()) -> f
     """The rows of ``sheet`` (by identity) whose cells may not stand where the table has them: placed by a guess
     (their confidence below :data:`GUESSED_BELOW`), misread (:func:`misread_row`), or with the reader's own word of
     doubt on the row among ``diagnostics`` (:data:`ROW_DOUBT`: cells aligned by content, columns guessed, a cell left
-    unplaced, figures run together; those of other sheets and tables are ignored)."""
+    unplaced, figures run together; those of other sheets and tables are ignored: :meth:`Location.names_row`)."""
     noted = [d.location for d in diagnostics if d.code in ROW_DOUBT and d.location.row is not None
              and d.location.sheet == sheet.key]
-    # (a note naming a table holds for that table's rows alone: a row whose table is unknown is not in it)
     return frozenset(id(row) for row in sheet.indicators if row.confidence < GUESSED_BELOW or misread_row(row)
-                     or any(where.row == row.row and where.table in (None, row.table or sheet.table)
-                            for where in noted))
+                     or any(where.names_row(row.table or sheet.table, row.row) for where in noted))

@@ -15,6 +15,7 @@ from jixiao.model import (
     GoalSheet,
     Indicator,
     UnitKind,
+    canonical_level1,
     canonical_level2,
     level2_parents,
     not_an_indicator,
@@ -42,8 +43,8 @@ if TYPE_CHECKING:
 
 # (GUESSED_BELOW, ROW_DOUBT and cells_in_name are the model's, jixiao.model.doubt, shared with the audit; they stay
 # importable from here for the rules.)
-__all__ = ["COUNTED_UNITS", "GUESSED_BELOW", "ROW_DOUBT", "Facts", "SheetContext", "cells_in_name", "has_figure",
-           "states_output_figure"]
+__all__ = ["COUNTED_UNITS", "GUESSED_BELOW", "ROW_DOUBT", "Facts", "RowSetAside", "SheetContext", "cells_in_name",
+           "has_figure", "states_output_figure"]
 
 # Reader diagnostics saying that the file ends inside this sheet's grid, before its end (documents/codes.py).
 CUT_DIAGNOSTICS = ("P114", "P119", "P120", "P124")
@@ -151,6 +152,48 @@ class Facts:
             reverse = is_reverse(indicator.description)
             from_description = kind is not None or reverse
         return cls(kind, reverse, from_description)
+
+
+def _under_cost(level1: str | None, level2: str | None) -> bool:
+    """True for the levels of a row under 成本指标 (see :meth:`SheetContext.is_cost_row`)."""
+    return level2 in _COST_ROW_LEVEL2 or level1 == "成本指标" and level2 not in _OTHER_GROUPS
+
+
+@dataclass(frozen=True)
+class RowSetAside:
+    """A row of the sheet's grid that the reader set aside, not read as an indicator (P108): where it stands, its
+    cells in the row's order (:attr:`Diagnostic.set_aside`), and the levels it stands under: those its level cells
+    print (成本指标(0-20)分 | 经济成本指标), else those of the row just above it (a merged level cell)."""
+
+    table: int | None
+    row: int | None
+    cells: tuple[str, ...]
+    level1: str | None = None
+    level2: str | None = None
+    beside_levels: tuple[str, ...] = ()  # the cells other than the row's own level cells
+
+    @classmethod
+    def of(cls, diagnostic: Diagnostic, above: tuple[str | None, str | None] = (None, None)) -> RowSetAside:
+        """The row ``diagnostic`` set aside, under the levels ``above`` (the row above it) where it prints none."""
+        cells = diagnostic.set_aside
+        # The level cells lead the row: a 一级 (成本指标(0-20)分; a legacy 二级 spelt alike, 成本指标, is read as a 一级
+        # where it stands alone, under 成本指标 either way), then a 二级.
+        own1 = canonical_level1(cells[0]) if cells else None
+        second = cells[1 if own1 else 0:][:1]
+        own2 = canonical_level2(second[0]) if second else None
+        level2 = own2 or (None if own1 else above[1])  # (a 一级 of its own starts a group: no 二级 carried into it)
+        return cls(diagnostic.location.table, diagnostic.location.row, cells, own1 or above[0], level2,
+                   cells[bool(own1) + bool(own2):])
+
+    @property
+    def cost(self) -> bool:
+        """True for a row under 成本指标 (the older framework's 产出—成本指标 or a 2021 成本指标 level)."""
+        return _under_cost(self.level1, self.level2)
+
+    @property
+    def figures(self) -> bool:
+        """True when a cell of the row is a figure alone (90, 16, ≥90辆, 95%, 0)."""
+        return any(_FIGURE_CELL.fullmatch(fold(cell)) for cell in self.cells)
 
 
 @dataclass
@@ -435,16 +478,30 @@ class SheetContext:
         return after is not None and bool(after.indicators) and not (after.title or after.name or after.code)
 
     @cached_property
+    def rows_set_aside(self) -> tuple[RowSetAside, ...]:
+        """The rows the reader set aside in this sheet's grid, not read as indicators (P108), in the order it read them,
+        each under its levels: a row printing none stands under those of the row just above it, read or set aside."""
+        levels = {(i.table or self.sheet.table, i.row): (self.level1_of(i), i.level2)
+                  for i in self.sheet.indicators if i.row is not None}
+        rows = []
+        for said in self._diagnostics(ROWS_SET_ASIDE):
+            table, row = said.location.table, said.location.row
+            aside = RowSetAside.of(said, levels.get((table, row - 1), (None, None)) if row else (None, None))
+            levels[(table, row)] = (aside.level1, aside.level2)
+            rows.append(aside)
+        return tuple(rows)
+
+    @cached_property
     def set_aside_cells(self) -> tuple[str, ...]:
         """The cells of the rows the reader set aside in this sheet's grid, not read as indicators (P108)."""
-        return tuple(cell for d in self._diagnostics(ROWS_SET_ASIDE) for cell in d.set_aside)
+        return tuple(cell for row in self.rows_set_aside for cell in row.cells)
 
     @cached_property
     def figures_set_aside(self) -> bool:
         """True when a row the reader set aside in this sheet holds a figure alone in a cell (90, 16, ≥90辆): a value
         or a weight whose row the reader did not place, so that an empty 指标值 or a weight total short of 100 may
         be that figure unplaced rather than the table's blank (a value split from its row, one cell a line)."""
-        return any(_FIGURE_CELL.fullmatch(fold(cell)) for cell in self.set_aside_cells)
+        return any(row.figures for row in self.rows_set_aside)
 
     @cached_property
     def ends_short(self) -> bool:
@@ -554,9 +611,7 @@ class SheetContext:
         """True for a row under 成本指标 (the older framework's 产出—成本指标 or a 2021 成本指标 level). A row whose own
         二级指标 names another group (时效指标, 社会效益指标) belongs to that group, whatever 一级指标 was carried down
         to it: a copy without its 一级 column reads the 二级 成本指标 of the first rows as their 一级 (corpus 115)."""
-        if indicator.level2 in _COST_ROW_LEVEL2:
-            return True
-        return self.level1_of(indicator) == "成本指标" and indicator.level2 not in _OTHER_GROUPS
+        return _under_cost(self.level1_of(indicator), indicator.level2)
 
     def fact(self, indicator: Indicator) -> Facts:
         """The facts of one indicator of this sheet."""

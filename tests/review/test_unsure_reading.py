@@ -314,6 +314,20 @@ def test_header_fields_missing_under_a_header_inferred_from_the_rows_are_warning
     assert [(f.location.column, f.severity.value) for f in _findings(document, "JX101")] == [("项目名称", severity)]
 
 
+@pytest.mark.parametrize(("sheet_table", "notes_table", "severity"), [
+    (1, None, "warning"),  # notes naming no table are from a reading of one table: they hold for its rows
+    (1, 1, "warning"),
+    (1, 2, "error"),  # notes on the rows of another table (a split grid numbers each part's rows from 1)
+    (None, 2, "error"),  # notes naming a table do not hold for the rows of an unnumbered sheet
+])
+def test_a_header_is_inferred_only_where_the_notes_name_the_rows_own_table(sheet_table, notes_table, severity):
+    notes = [_doubt("P111", row).model_copy(update={"location": Location(sheet=KEY, table=notes_table, row=row)})
+             for row in range(1, 8)]
+    document = _with({**BASE, "name": ""}, diagnostics=notes)
+    document.sheets[0].table = sheet_table
+    assert [(f.location.column, f.severity.value) for f in _findings(document, "JX101")] == [("项目名称", severity)]
+
+
 def test_a_level_name_with_a_word_typed_twice_is_said_once_at_its_first_row():
     # corpus 229: 社会效益效益指标, which the reader understands as 社会效益指标, written on two rows of its group (a merged
     # cell): the form's text, reported once where the group starts

@@ -128,10 +128,15 @@ def test_a_blank_or_a_far_exceeded_target_on_a_doubtful_row_is_kept_as_a_guess(s
     assert params.items() <= finding.params.items()
 
 
-def test_a_note_of_doubt_on_the_rows_own_table_or_on_no_table_makes_it_doubtful():
-    # the rows of a grid continued in a second table number from 1 again: a note names the table it is about
+@pytest.mark.parametrize(("rows_table", "note_table", "doubtful"), [
+    (2, None, True),  # a note naming no table is from a reading of one table: it holds for the row in any
+    (2, 2, True),
+    (2, 1, False),  # the rows of a grid continued in a second table number from 1 again
+    (None, 2, False),  # a row of an unnumbered sheet is not in table 2 (Location.names_row, as the review has it)
+])
+def test_a_note_of_doubt_on_the_rows_own_table_or_on_no_table_makes_it_doubtful(rows_table, note_table, doubtful):
     sheet = _sheet(("≥200人次", "100人次", 30, 30))
-    sheet = sheet.model_copy(update={"indicators": [row.model_copy(update={"table": 2}) for row in sheet.indicators]})
-    for table, doubtful in ((None, True), (2, True), (1, False)):
-        finding = _by_rule(audit_sheet(sheet, CENTRAL, diagnostics=[_note("P111", 12, sheet.key, table=table)]))
-        assert finding["JXA02", 12].confidence is (Confidence.GUESSED_LAYOUT if doubtful else Confidence.HIGH)
+    sheet = sheet.model_copy(update={"table": None, "indicators": [row.model_copy(update={"table": rows_table})
+                                                                   for row in sheet.indicators]})
+    finding = _by_rule(audit_sheet(sheet, CENTRAL, diagnostics=[_note("P111", 12, sheet.key, table=note_table)]))
+    assert finding["JXA02", 12].confidence is (Confidence.GUESSED_LAYOUT if doubtful else Confidence.HIGH)

@@ -2103,10 +2103,8 @@ class SheetBuilder:
         if name and form_text(name):
             # the form's own text in the name column (the value columns' heading, the rule for scoring): the row
             # names no indicator, whatever stands beside it
-            cells = [text for kind, text in values.items() if kind not in ("level1", "level2") and text.strip()]
-            cells += [text for text in placed.extra.values() if text.strip()]
             self.tokens_diagnosed += placed.tokens
-            self._set_aside(placed, cells)
+            self._set_aside_row(placed)
             return
         defined = _DEFINITION.match(name) or _BRACKETED_DEFINITION.match(name)
         if defined:  # 建档率=建档人数/常住居民数*100%: the name, then how it is computed
@@ -2140,9 +2138,8 @@ class SheetBuilder:
             # a number (or a figure with its unit, 14种) where the name should be and no target: a value without an
             # indicator, reported below; a bare number (the template's unused rows filled with 0 beside a 0.00% target)
             # or a dash there (— | 国家基本公共卫生服务) names none either, whatever stands beside it (a cost row may
-            # name its amount with its unit: 38.75万元 | 38.75)
+            # name its amount with its unit: 38.75万元 | 38.75); the cell stays in the row, set aside with it below
             name = target = ""
-            values["name_as_number"] = values.pop("name")
         if name and not target and not placed.extra and _level_word_alone(name, values):
             # 质量 | (blank), 满意度指标 | (blank): a level word printed in the name column on a row of its own
             # (a form without that level's column, or a group's heading row) heads the rows below, never an indicator
@@ -2155,8 +2152,7 @@ class SheetBuilder:
                 self.tokens_placed += placed.tokens
             elif rest or placed.extra:
                 self.tokens_diagnosed += placed.tokens
-                cells = [*rest.values(), *placed.extra.values()]
-                self._set_aside(placed, cells)
+                self._set_aside_row(placed)
             elif placed.tokens:
                 self._pending_level_tokens += placed.tokens
                 self._pending_level_row = placed
@@ -2351,6 +2347,17 @@ class SheetBuilder:
     def _set_aside(self, placed: Placed, cells: list[str]) -> None:
         """Say (P108) that the cells of ``placed`` were set aside, not read as an indicator."""
         self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text=quoted_cells(cells, limit=80)))
+
+    def _set_aside_row(self, placed: Placed) -> None:
+        """Set the whole row ``placed`` aside (P108): every cell in the row's order, its level cells (一级, 二级) too,
+        by which the review knows the group the row was printed in (the form's 成本指标 rows left as printed)."""
+        kinds, headings = (self.columns.kinds, self.columns.headings) if self.columns else ([], [])
+        # (the cells are kept by kind, or by heading for the form's other columns, as they were placed, the levels
+        # often last: the grid's columns give the order; what stands in no column follows)
+        cells = [(kinds.index(kind) if kind in kinds else len(kinds), text) for kind, text in placed.values.items()]
+        cells += [(headings.index(heading) if heading in headings else len(kinds), text)
+                  for heading, text in placed.extra.items()]
+        self._set_aside(placed, [text for _, text in sorted(cells, key=lambda cell: cell[0]) if text.strip()])
 
     def _location_of(self, placed: Placed) -> Location:
         # Built when a diagnostic needs it: most rows have none, and a Location is validated on creation.

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
 from jixiao.model.lexicon import TEXT_MEMO, fold, load
-from jixiao.review.context import GUESSED_BELOW, SheetContext, has_figure
+from jixiao.review.context import GUESSED_BELOW, RowSetAside, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import SYMBOL_ONLY, names_deadline, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
@@ -291,21 +291,27 @@ class MissingCostIndicator(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure \
-                or not ctx.sets_goals or not ctx.form.cost_required or ctx.framework_only or ctx.values_unread \
-                or ctx.figures_set_aside:
+                or not ctx.sets_goals or not ctx.form.cost_required or ctx.framework_only or ctx.values_unread:
+            return
+        # The form's cost rows left as printed that the reader set aside (a mark for a name beside a nil target names
+        # no indicator, corpus 285): their nil figures are the rows' own, no value placed elsewhere.
+        left = [row for row in ctx.rows_set_aside if row.cost and _left_as_printed(row)]
+        if any(row.figures for row in ctx.rows_set_aside if row not in left):
             return  # (a row the reader set aside with its figure may be the cost row)
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
         indicators = ctx.sheet.indicators
         rows = [i for i in indicators if ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels]
-        if any(not _unfilled(i) for i in rows) or (not rows and ctx.cut_off("成本指标")) \
-                or (rows and rows[-1] is indicators[-1]):
+        last = (indicators[-1].table or ctx.sheet.table or 0, indicators[-1].row or 0)
+        if any(not _unfilled(i) for i in rows) or (not rows and not left and ctx.cut_off("成本指标")) \
+                or (rows and rows[-1] is indicators[-1]) or any((row.table or 0, row.row or 0) > last for row in left):
             return  # (the form's cost rows read before other rows were all read, though a cut follows: left unfilled,
             # the cost is missing; rows running to the end of the grid may have lost their cells with a cut)
-        if rows:
+        if rows or left:
             # The form printed the cost rows and the preparer left every one of them as printed: that part of the
             # template was never filled in (JX109's error for a whole table), and the reviewer returns the sheet
             # (corpus 285, graded 中), where a cost merely left out is agreed with the unit.
-            yield self.finding(ctx, column="level2", template=self.message_unfilled, written=fold(rows[0].name),
+            written = fold(rows[0].name) if rows else _marks(left[0].beside_levels)[0]
+            yield self.finding(ctx, column="level2", template=self.message_unfilled, written=written,
                                severity=Severity.ERROR)
             return
         yield self.finding(ctx, column="level2",
@@ -319,8 +325,20 @@ _NO_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]*")
 def _unfilled(indicator: Indicator) -> bool:
     """True for a row left as the form printed it: a mark without a word for a name (0, —), a nil or empty target. A
     row without any name is a blank line of the copy, not a row filled in (a variant of 154 whose cells moved)."""
-    target, name = indicator.target, fold(indicator.name)
-    return bool(name) and bool(_NO_WORD.fullmatch(name)) and (target.is_empty or target.value == 0)
+    target = indicator.target
+    return bool(_marks([indicator.name])) and (target.is_empty or target.value == 0)
+
+
+def _left_as_printed(row: RowSetAside) -> bool:
+    """True for a row set aside as the form printed it (:func:`_unfilled`): beside its levels a mark without a word
+    (0, —) and no figure but 0 (0.00%, 分值 0); the form's own explanation of the row may stand beside them."""
+    cells = row.beside_levels
+    return bool(_marks(cells)) and all(parse_target(cell).value in (None, 0) for cell in cells)
+
+
+def _marks(cells: Iterable[str]) -> list[str]:
+    """The cells without a word in them (0, 0.00%, —), folded, in order."""
+    return [folded for folded in map(fold, cells) if folded and _NO_WORD.fullmatch(folded)]
 
 
 class MissingGoals(Rule):

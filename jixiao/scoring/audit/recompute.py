@@ -43,7 +43,7 @@ from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import Sense, attainment, number, plain, progress_problem, sense_of
 
 __all__ = ["EXPLAIN_BELOW", "LARGELY_UNSPENT_AT", "Recomputation", "RecomputedItem", "differs", "guessed",
-           "no_answer_chosen", "rate_tolerance", "recompute", "rounding_of", "tolerance"]
+           "no_answer_chosen", "rate_tolerance", "recompute", "rounding_of", "score_tolerance", "tolerance"]
 
 _HUNDRED = Decimal(100)
 # The execution rate (%) below which the forms ask for a reason (四川 自评表 填表说明: 预算执行率未达到90%的需说明原因).
@@ -83,6 +83,14 @@ def tolerance(printed: Decimal | None) -> Decimal:
     exponent = printed.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return max(Decimal(5) / (Decimal(10) ** (places + 1)), Decimal("0.005"))
+
+
+def score_tolerance(score: Decimal | None, weight: Decimal | None, share: Decimal = Decimal(1)) -> Decimal:
+    """How far a printed score may be from ``share`` of its printed 分值 ``weight`` (the whole 分值 by default) by
+    rounding alone: half a unit of the score's last printed decimal (:func:`tolerance`), and that share of the 分值's
+    own rounding (:func:`rounding_of`: 15.38 stands for 15.3846, whose 80% a score prints as 12.31; a whole 分值 is
+    exact)."""
+    return tolerance(score) + share * rounding_of(weight)
 
 
 def rate_tolerance(printed: Decimal) -> Decimal:
@@ -164,8 +172,21 @@ class RecomputedItem:
         and of the weight allow (a weight printed as 16.67 stands for 16.665–16.675)."""
         if self.printed is None or self.exact is None:
             return False
-        allowed = tolerance(self.printed) + (self.share or 0) * rounding_of(self.weight)
-        return abs(self.printed - self.exact) > allowed
+        return abs(self.printed - self.exact) > score_tolerance(self.printed, self.weight, self.share or Decimal(0))
+
+    @property
+    def above_weight(self) -> bool:
+        """True when the printed score is above the printed 分值 by more than their rounding (:func:`score_tolerance`:
+        16.7 is the full marks of a 分值 printed 16.67)."""
+        return self.printed is not None and self.weight is not None and (
+            self.printed - self.weight > score_tolerance(self.printed, self.weight))
+
+    @property
+    def short_of_weight(self) -> bool:
+        """True when the printed score is below the printed 分值 by more than their rounding: points were deducted
+        (16.67 is the full marks of a 分值 printed 16.7)."""
+        return self.printed is not None and self.weight is not None and (
+            self.weight - self.printed > score_tolerance(self.printed, self.weight))
 
 
 @dataclass

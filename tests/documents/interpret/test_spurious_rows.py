@@ -128,9 +128,9 @@ def test_an_evaluation_frameworks_scoring_table_is_reported_not_read_as_indicato
     [reported] = [d for d in document.diagnostics if d.code == "P122"]
     assert reported.location.file == "服务贸易项目绩效自评表.txt" and "评分表" in reported.message
     assert reported.set_aside == ("决策依据",)
-    # a row of figures and the levels' names, set aside cell by cell (the indicator's points are the 分值 after the
-    # names, the levels' before them)
-    assert ("项目目标", "4", "20", "项目决策") in [d.set_aside for d in document.diagnostics if d.code == "P108"]
+    # a row of figures and the levels' names, set aside cell by cell in the row's order (the indicator's points are
+    # the 分值 after the names, the levels' before them)
+    assert ("项目决策", "20", "项目目标", "4") in [d.set_aside for d in document.diagnostics if d.code == "P108"]
 
 
 def test_a_grid_with_values_and_points_is_no_scoring_table():
@@ -154,4 +154,5 @@ def test_a_figure_or_a_dash_in_the_name_column_names_no_indicator():
     reported = [d.message for d in document.diagnostics if d.code == "P108"]
     assert any("28种" in message for message in reported) and any("开展基本公共卫生服务" in message for message in reported)
     cells = [d.set_aside for d in document.diagnostics if d.code == "P108"]
-    assert cells == [("1", "1", "28种"), ("开展基本公共卫生服务", "开展基本公共卫生服务", "年度", "实际", "—")]
+    # (in the row's order: the figure or dash where the name stands first)
+    assert cells == [("28种", "1", "1"), ("—", "开展基本公共卫生服务", "开展基本公共卫生服务", "年度", "实际")]

@@ -25,6 +25,16 @@ def test_a_zero_where_the_name_stands_names_no_indicator_even_beside_a_target():
     assert [d.location.line for d in set_aside] == [4, 5]
 
 
+def test_a_row_set_aside_keeps_its_level_cells_in_the_rows_order():
+    # the whole row, its 一级 and 二级 cells first as printed (a merged 一级 is absent from the row below), so that the
+    # review knows the group it was printed in (JX105: the form's 成本指标 rows left as printed)
+    document = read_text("\n".join(ROWS).encode(), "zeros.txt")[0]
+    assert [d.set_aside for d in document.diagnostics if d.code == "P108"] == [
+        ("成本指标", "社会成本指标", "0", "0", "不适用"),
+        ("生态环境成本指标", "0.0", "0%", "不适用"),
+    ]
+
+
 def test_a_cost_row_naming_its_amount_with_its_unit_is_still_an_indicator():
     # (corpus 262's family: a 成本指标 row whose name is the amount it costs, 38.75万元 | 38.75)
     rows = (*ROWS[:3], "成本指标 | 经济成本指标 | 12.6万元 | 12.6 | 全年经费 |")

@@ -22,6 +22,7 @@ from jixiao.scoring.audit.recompute import (
     RecomputedItem,
     rate_tolerance,
     rounding_of,
+    score_tolerance,
     tolerance,
 )
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
@@ -53,13 +54,14 @@ class ScoreAboveWeight(AuditRule):
     severity = Severity.ERROR
     source = SCORING
     message = "指标“{indicator}”得分 {score} 超过其分值 {weight}"
-    docs = AuditDocs(what="每一行（含预算执行率）的得分不超过该行分值。", formula="得分 ≤ 分值（超额完成不加分）",
+    docs = AuditDocs(what="每一行（含预算执行率）的得分不超过该行分值。",
+                     formula="得分 ≤ 分值（超额完成不加分）；允许所印得分末位半个单位、所印分值（印有小数的）末位半个单位的"
+                             "舍入误差",
                      setting="无", example="分值 10、得分 12：报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         for item in ctx.recomputation.items:
-            if item.printed is not None and item.weight is not None and item.printed > item.weight and (
-                    not item.misplaced):
+            if item.above_weight and not item.misplaced:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    weight=number(item.weight), fix=Phrase("得分最多为 {weight}", {"weight": plain(item.weight)}),
                                    guessed=item.guessed, assumed=item.weight_assumed)
@@ -76,7 +78,7 @@ class ScoreInflated(AuditRule):
         what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（预算执行率一行见 JXA23）。定性指标的实际完成值"
              "只列出表样的可选评价（“好坏”“是否”）、没有选定一个的，无从得分，应得 0：得了分的报告为警告（请写明评价结果）。",
         formula="正向指标：分值 × min(实际值 ÷ 目标值, 1)；反向指标：分值 × min(目标值 ÷ 实际值, 1)，实际值为 0 得满分。"
-                "允许的误差为所印得分末位的半个单位。",
+                "允许的误差为所印得分末位的半个单位，及所印分值（印有小数的）末位半个单位按完成比例折算的误差。",
         setting="rounding.places（保留位数）；rules.overshoot_deduction（地方规则：超出目标过多扣分，开启时按同一规则复算）；"
                 "audit.material_points（高出不足此分数的报告为警告：计分偏宽，请核对；达到的为错误）",
         example="目标 ≥18个、实际 15个、分值 10：应得 10 × 15 ÷ 18 = 8.33；印 10 分则报告本规则（高出 1.67 分，错误）；"
@@ -96,7 +98,7 @@ class ScoreInflated(AuditRule):
 
 def _inflated(item: RecomputedItem) -> bool:
     """A score above its formula (one above its weight is JXA01's)."""
-    return item.off and item.printed > item.exact and not (item.weight is not None and item.printed > item.weight)
+    return item.off and item.printed > item.exact and not item.above_weight
 
 
 class TierExceeded(AuditRule):
@@ -114,7 +116,7 @@ class TierExceeded(AuditRule):
              "得分不得高于该档次的上限（只写“未达到”“未实现”而不说达到什么的，可能是没有超过上限，如“未达到警戒线”，不算）。只写某一部分没有做到的（“1-2期未能及时培训”）说不清是哪一档，不报告（未写偏差原因的由 JXA10 报告）；"
              "年度指标值是数值的行由 JXA02 按完成比例复算，实际完成值写成文字的由 JXA09 报告。",
         formula="得分 ≤ 分值 × 档次上限（评分方案的 qualitative 档次：部分达成一档、未达成一档）；允许所印得分末位半个单位的误差，"
-                "及所印分值末位半个单位按档次上限折算的误差",
+                "及所印分值（印有小数的）末位半个单位按档次上限折算的误差",
         setting="qualitative（各档次占分值的区间）",
         example="指标值“按时完成”、实际完成值“部分完成”、分值 10、得分 10：部分达成一档为 60%–80%，得分最多 8，报告本规则；"
                 "实际完成值“未完成”、得分 6：未达成一档为 0–60%，不报告。")
@@ -126,9 +128,7 @@ class TierExceeded(AuditRule):
                 continue
             band = ctx.profile.band(tier)
             most = item.weight * band.high / _HUNDRED
-            # (the printed 分值 is rounded too: 15.38 stands for 15.3846, whose 80% a score may print as 12.31)
-            allowed = tolerance(item.printed) + tolerance(item.weight) * band.high / _HUNDRED
-            if item.printed - most > allowed:
+            if item.printed - most > score_tolerance(item.printed, item.weight, band.high / _HUNDRED):
                 figures = {"tier": tier.value, "most": plain(ctx.profile.rounding(most))}
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", actual=item.actual.strip(),
                                    low=plain(band.low), high=plain(band.high), score=plain(item.printed),
@@ -202,7 +202,7 @@ class ExecutionScoreOffRate(AuditRule):
         what="预算执行率一行的得分由执行率算定（执行率按全年执行数 ÷ 全年预算数复算，没有这两个数时按所印执行率），"
              "高于或低于都报告：高出的是多计了分，低于的是少计了分（得分与执行率的分值不符，须更正）。"
              "所印执行率本身与执行数、预算数不符的，JXA04 另行报告。",
-        formula="得分 = 分值 × min(执行率, 100%)；允许的误差为所印得分末位的半个单位；所印执行率与复算的相符（到其所印位数）时，"
+        formula="得分 = 分值 × min(执行率, 100%)；允许的误差为所印得分末位的半个单位及所印分值（印有小数的）末位半个单位按执行率折算的误差；所印执行率与复算的相符（到其所印位数）时，"
                 "按所印执行率算的得分也不报告（10 × 96.85% = 9.68，复算执行率为 96.8517%）",
         setting="execution（预算执行率的标签与缺省分值，表中未印分值时）；rounding.places；"
                 "audit.material_points（高出不足此分数的报告为警告，达到的为错误；低于的为警告）",
@@ -212,7 +212,7 @@ class ExecutionScoreOffRate(AuditRule):
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         item = ctx.recomputation.execution
-        if item is None or not item.off or (item.weight is not None and item.printed > item.weight):
+        if item is None or not item.off or item.above_weight:
             return
         severity = _materiality(ctx, item) if item.printed > item.exact else Severity.WARNING
         yield self.finding(ctx, indicator=item.name, column="得分", score=plain(item.printed), expected=item.expected,
@@ -573,7 +573,7 @@ class MissedWithoutReason(AuditRule):
         if report.cut and not _done_though_unspent(report.overall_actual, rate):
             return  # (the reason may stand in the rows lost with the cut)
         scored = item.in_form and not item.weight_assumed and item.printed is not None
-        if scored and (item.off or item.weight - item.printed <= rounding_of(item.printed)):
+        if scored and (item.off or not item.short_of_weight):
             return  # (a score off its rate is JXA23's: the deduction itself is wrong)
         if not scored and (rate >= EXPLAIN_BELOW or _execution_score_blank(ctx) or (
                 report.execution_rate is not None and abs(report.execution_rate - rate) > Decimal(1))):
@@ -614,7 +614,7 @@ def _claimed_met(item: RecomputedItem) -> bool:
     so it has no shortfall to explain; what is wrong is the score, which JXA02 reports (corpus 157: 政府采购执行率
     72.74% against 100% scored 2 of 2; 220: 0 of ≥2 stations scored 10 of 10), or JXA39 where the actual states its
     tier in words (未完成 scored in full), and a reason asked for besides would be the same problem twice."""
-    return item.weight is not None and item.printed is not None and item.printed >= item.weight and (
+    return item.weight is not None and item.printed is not None and not item.short_of_weight and (
         _inflated(item) or _tier_stated(item) is not None)
 
 
@@ -645,7 +645,7 @@ def _shortfall(item: RecomputedItem) -> tuple[str, dict[str, str]] | None:
         # without a 分值 the score cannot be recomputed, but the actual still falls short of the target (a report
         # printing no 分值, corpus 188: 缴费人数 201201人 against 216786人; 189: 909.93小时 against ≥928小时)
         return "actual", {"actual": item.actual, "target": item.target}
-    if item.printed is not None and item.weight is not None and item.printed < item.weight:
+    if item.short_of_weight:
         return "score", {"score": number(item.printed), "weight": number(item.weight)}
     target = parse_target(item.target)
     if (target.value is None or target.leftover or target.operator is Operator.RANGE) and item.actual and (

@@ -526,3 +526,29 @@ def test_a_money_row_printing_the_whole_100_leaves_a_partial_copys_sum_alone(exe
     rows = [("产出指标", "数量指标", "维修路灯", "≥50盏", "52盏", 40, 40), ("产出指标", "质量指标", "验收合格率", "100%", "100%", 40, 40)]
     sheet = printed(rows, budget=80, spent=72, rate=90, execution_weight=execution_weight, execution_score=90, cut=cut)
     assert [texts(f)["sum"] for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA08"] == found
+
+
+# The printed 分值 is rounded too (100 ÷ 6 prints as 16.67 or 16.7): a score that differs from its 分值, or from the
+# share of it a tier allows, by the two figures' rounding alone is not reported (recompute.score_tolerance: half a unit
+# of the score's last decimal, and the share of the 分值's own half unit; a whole 分值 is exact). Made-up rows.
+@pytest.mark.parametrize(("weight", "score", "actual", "found"), [
+    # 16.7 is 16.6667 to one place: full marks of a 分值 printed 16.67 (0.03 ≤ 0.05 + 0.005), not above them
+    ("16.67", "16.7", "按时完成", []),
+    # 16.8 is 0.13 above 16.67, more than 0.055: above the 分值, the most it may score is 16.67
+    ("16.67", "16.8", "按时完成", [("JXA01", "16.8", "16.67")]),
+    # 16.67 is the full marks of a 分值 printed 16.7 (0.03 ≤ 0.005 + 0.05): nothing deducted, no reason to ask
+    ("16.7", "16.67", "按时完成", []),
+    # 15 is 1.7 short of 16.7: points deducted on a target met, the reason asked for
+    ("16.7", "15", "按时完成", [("JXA10", "15", "16.7")]),
+    # a whole 分值 is exact: 部分完成 earns at most 10 × 80% = 8, and 8.3 is 0.3 above it, more than the score's 0.05
+    ("10", "8.3", "部分完成", [("JXA39", "8.3", "8")]),
+    # 12.31 for 80% of 15.3846, printed 15.38: 12.31 − 12.304 = 0.006 ≤ 0.005 + 0.8 × 0.005
+    ("15.38", "12.31", "部分完成", []),
+])
+def test_a_score_differing_from_its_weight_by_their_rounding_alone_is_not_reported(weight, score, actual, found):
+    deviation = "培训场地调整" if actual != "按时完成" else None  # (a tier stated with its reason: JXA10 satisfied)
+    sheet = printed([("产出指标", "时效指标", "培训及时性", "按时完成", actual, Decimal(weight), Decimal(score), deviation)])
+    findings = [f for f in audit_sheet(sheet, CENTRAL) if f.rule in ("JXA01", "JXA02", "JXA03", "JXA10", "JXA39")]
+    figures = {"JXA01": ("score", "weight"), "JXA10": ("score", "weight"), "JXA39": ("score", "most")}
+    assert [(f.rule, *(texts(f)[slot] for slot in figures.get(f.rule, ()))) for f in findings] == found
+    assert all(f.location.row == 11 and f.indicator == "培训及时性" for f in findings)
