@@ -43,7 +43,7 @@ from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import Sense, attainment, number, plain, progress_problem, sense_of
 
 __all__ = ["EXPLAIN_BELOW", "LARGELY_UNSPENT_AT", "Recomputation", "RecomputedItem", "differs", "guessed",
-           "no_answer_chosen", "rate_tolerance", "recompute", "rounding_of", "score_tolerance", "tolerance"]
+           "no_answer_chosen", "printed_apart", "rate_tolerance", "recompute", "rounding_of", "score_tolerance", "tolerance"]
 
 _HUNDRED = Decimal(100)
 # The execution rate (%) below which the forms ask for a reason (四川 自评表 填表说明: 预算执行率未达到90%的需说明原因).
@@ -91,6 +91,13 @@ def score_tolerance(score: Decimal | None, weight: Decimal | None, share: Decima
     own rounding (:func:`rounding_of`: 15.38 stands for 15.3846, whose 80% a score prints as 12.31; a whole 分值 is
     exact)."""
     return tolerance(score) + share * rounding_of(weight)
+
+
+def printed_apart(higher: Decimal, lower: Decimal) -> bool:
+    """Whether one printed score or 分值 is above another by more than both figures' own rounding
+    (:func:`rounding_of`): a score compared with its 分值, both as printed, may differ by rounding only where one
+    was printed with decimals; a whole figure is what the unit typed (a score of 10 on a 分值 of 9.6 is above it)."""
+    return higher - lower > rounding_of(higher) + rounding_of(lower)
 
 
 def rate_tolerance(printed: Decimal) -> Decimal:
@@ -176,17 +183,15 @@ class RecomputedItem:
 
     @property
     def above_weight(self) -> bool:
-        """True when the printed score is above the printed 分值 by more than their rounding (:func:`score_tolerance`:
-        16.7 is the full marks of a 分值 printed 16.67)."""
-        return self.printed is not None and self.weight is not None and (
-            self.printed - self.weight > score_tolerance(self.printed, self.weight))
+        """True when the printed score is above the printed 分值 by more than their rounding (:func:`printed_apart`:
+        16.7 is the full marks of a 分值 printed 16.67; a whole 10 on a 分值 of 9.6 is above it)."""
+        return self.printed is not None and self.weight is not None and printed_apart(self.printed, self.weight)
 
     @property
     def short_of_weight(self) -> bool:
         """True when the printed score is below the printed 分值 by more than their rounding: points were deducted
         (16.67 is the full marks of a 分值 printed 16.7)."""
-        return self.printed is not None and self.weight is not None and (
-            self.weight - self.printed > score_tolerance(self.printed, self.weight))
+        return self.printed is not None and self.weight is not None and printed_apart(self.weight, self.printed)
 
 
 @dataclass

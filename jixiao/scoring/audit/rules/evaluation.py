@@ -55,8 +55,8 @@ class ScoreAboveWeight(AuditRule):
     source = SCORING
     message = "指标“{indicator}”得分 {score} 超过其分值 {weight}"
     docs = AuditDocs(what="每一行（含预算执行率）的得分不超过该行分值。",
-                     formula="得分 ≤ 分值（超额完成不加分）；允许所印得分末位半个单位、所印分值（印有小数的）末位半个单位的"
-                             "舍入误差",
+                     formula="得分 ≤ 分值（超额完成不加分）；所印得分、分值印有小数的，各允许其末位半个单位的舍入误差"
+                             "（整数是单位所填，不是舍入：分值 9.6、得分 10 即超过）",
                      setting="无", example="分值 10、得分 12：报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:

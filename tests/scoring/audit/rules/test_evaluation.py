@@ -540,6 +540,10 @@ def test_a_money_row_printing_the_whole_100_leaves_a_partial_copys_sum_alone(exe
     ("16.7", "16.67", "按时完成", []),
     # 15 is 1.7 short of 16.7: points deducted on a target met, the reason asked for
     ("16.7", "15", "按时完成", [("JXA10", "15", "16.7")]),
+    # a whole score is what the unit typed, not a rounding: 10 on a 分值 of 9.6 is above it (0.4 > 0 + 0.05)
+    ("9.6", "10", "按时完成", [("JXA01", "10", "9.6")]),
+    # and 9 on a 分值 of 9.6 is 0.6 short of it: points deducted on a target met, the reason asked for
+    ("9.6", "9", "按时完成", [("JXA10", "9", "9.6")]),
     # a whole 分值 is exact: 部分完成 earns at most 10 × 80% = 8, and 8.3 is 0.3 above it, more than the score's 0.05
     ("10", "8.3", "部分完成", [("JXA39", "8.3", "8")]),
     # 12.31 for 80% of 15.3846, printed 15.38: 12.31 − 12.304 = 0.006 ≤ 0.005 + 0.8 × 0.005
