@@ -138,7 +138,8 @@ class AuditRule:
             rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
             severity=(severity or self.severity).unless_uncertain(guessed or assumed),
             sheet=ctx.sheet.key, indicator=indicator,
-            location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
+            location=Location(file=ctx.source, table=_table(ctx.sheet, indicator, row), sheet=ctx.sheet.key, row=row,
+                              column=column),
             template=template, params=params,
             fix=_advice(fix),
             confidence=(Confidence.GUESSED_LAYOUT if guessed else Confidence.INFERENCE if assumed else Confidence.HIGH),
@@ -153,6 +154,15 @@ class AuditRule:
             location=Location(file=ctx.source, line=statement.line), template=self.message,
             params={"line": str(statement.line), **{key: _param(value) for key, value in slots.items()}},
             fix=_advice(fix), confidence=Confidence.HIGH)
+
+
+def _table(sheet: GoalSheet, indicator: str | None, row: int | None) -> int | None:
+    """The table of the file a finding's row stands in: the named indicator's own (a grid continued in a second table,
+    a report with one table per part) where the finding names one, at ``row`` when given; else the sheet's first."""
+    for read in sheet.indicators:
+        if read.table is not None and read.name == indicator and (row is None or read.row == row):
+            return read.table
+    return sheet.table
 
 
 def _advice(fix: Phrase | str | None) -> Fix | None:

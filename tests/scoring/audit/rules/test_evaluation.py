@@ -526,3 +526,26 @@ def test_a_money_row_printing_the_whole_100_leaves_a_partial_copys_sum_alone(exe
     rows = [("产出指标", "数量指标", "维修路灯", "≥50盏", "52盏", 40, 40), ("产出指标", "质量指标", "验收合格率", "100%", "100%", 40, 40)]
     sheet = printed(rows, budget=80, spent=72, rate=90, execution_weight=execution_weight, execution_score=90, cut=cut)
     assert [texts(f)["sum"] for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA08"] == found
+
+
+# 220 (宁德 人才驿站补助 2023): the grid goes on in a second table after the money paragraph, its rows numbered in that
+# table (the 时效 and 成本 rows are rows 3 and 5 of table 2, as 数量 rows are rows 5–9 of table 1)
+def _two_tables(rows):
+    sheet = printed(rows, budget=10, spent=10, rate=100)
+    tables = [(1, 5), (2, 5)]
+    indicators = [indicator.model_copy(update={"table": table, "row": row})
+                  for indicator, (table, row) in zip(sheet.indicators, tables, strict=True)]
+    items = [item.model_copy(update={"row": row}) for item, (_, row) in zip(sheet.evaluation.items, tables, strict=True)]
+    return sheet.model_copy(update={"table": 1, "indicators": indicators,
+                                    "evaluation": sheet.evaluation.model_copy(update={"items": items})})
+
+
+@pytest.mark.parametrize(("missed", "table"), [(0, 1), (1, 2)])
+def test_a_row_finding_names_the_table_its_row_stands_in(missed, table):
+    rows = [("产出指标", "数量指标", "当年获得宁德市级以上确认的人才驿站数量", "≥2个", "2个", 10, 10),
+            ("产出指标", "数量指标", "每年人才驿站服务人次", "≥500人", "1700人", 10, 10)]
+    name, target = rows[missed][2], rows[missed][3]
+    rows[missed] = (*rows[missed][:4], "0个" if missed == 0 else "400人", 10, 0)
+    found = [(f.indicator, f.location.table, f.location.row) for f in audit_sheet(_two_tables(rows), CENTRAL)
+             if f.rule == "JXA10"]
+    assert found == [(name, table, 5)], target
