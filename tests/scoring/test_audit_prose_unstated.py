@@ -83,6 +83,8 @@ def test_results_claimed_in_words_alone_are_reported_once_with_the_clauses_quote
 def test_results_given_in_figures_or_in_an_indicator_table_are_not_reported():
     figures = HUBEI.replace("均超额完成", "救助困难家庭320户,完成人体器官捐献12例")
     assert _found(figures, "JXA42") == []
+    summed_up = HUBEI.replace("均超额完成", "救助困难家庭320户,均超额完成年度目标")  # the verdict sums up the figure
+    assert _found(summed_up, "JXA42") == []
     table = HUBEI + "\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n| 产出指标 | 数量指标 | 救助困难家庭 | ≥300户 | 320户 |\n"
     assert _found(table, "JXA42") == []
 
@@ -96,3 +98,15 @@ def test_the_amount_with_thousands_separators_is_one_figure():
 def test_more_amounts_than_quoted_are_said_to_be_more():
     (finding,) = [f for f in audit_prose(read_bytes((LINHE).encode("utf-8"), "report.txt"), CENTRAL) if f.rule == "JXA41"]
     assert "写了资金 1.065万元、2.1万元、38.472万元 等，全文没有写执行数" in finding.message
+
+
+# JXA33 on a rate stated without its amounts (a rewording of 256's sentence); a rate to be reached is a goal's
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("项目资金执行率为78.5%。", [(2, "78.5")]),
+    ("项目资金执行率为93.49%。", []),  # a tenth or less unspent
+    ("项目资金执行率为78.5%,主要原因是部分项目资金未到位。", []),  # the reason is given
+    ("确保项目资金执行率达到85%以上。", []),  # a goal
+])
+def test_a_low_rate_stated_alone_asks_for_the_reason(sentence, found):
+    text = "2019年度湖北省红十字会绩效评价工作开展情况\n" + sentence + "\n"
+    assert [(line, said["rate"]) for line, said in _found(text, "JXA33")] == found

@@ -184,10 +184,12 @@ def _report_title(lines: list[str]) -> Said | None:
 
 
 def _verdicts(sentence: str, line: int) -> list[Said]:
-    """The clauses of ``sentence`` that say a result was achieved in words alone, with no figure."""
-    return [Said(text=clause.group(0).strip(), line=line) for clause in _CLAUSE.finditer(sentence)
-            if _VERDICT.search(clause.group(0))
-            and not _FIGURE.search(_NO_FIGURE_OF_RESULT.sub("", _REFERENCE.sub("", clause.group(0))))]
+    """The clauses of ``sentence`` that say a result was achieved in words alone, with no figure in them nor in the
+    clause before (救助困难家庭320户,均超额完成: the figure is said, the verdict sums it up)."""
+    clauses = [clause.group(0) for clause in _CLAUSE.finditer(sentence)]
+    figured = [bool(_FIGURE.search(_NO_FIGURE_OF_RESULT.sub("", _REFERENCE.sub("", clause)))) for clause in clauses]
+    return [Said(text=clause.strip(), line=line) for index, clause in enumerate(clauses)
+            if _VERDICT.search(clause) and not figured[index] and not (index and figured[index - 1])]
 
 
 def _spending(sentence: str, line: int) -> list[Said]:

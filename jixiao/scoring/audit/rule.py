@@ -148,9 +148,9 @@ class AuditRule:
         )
 
     def prose_finding(self, ctx: AuditContext, statement: MoneyStatement | FundAmount, *, severity: Severity | None = None,
-                      fix: Phrase | str | None = None, **slots: object) -> Finding:
+                      fix: Phrase | str | None = None, template: str | None = None, **slots: object) -> Finding:
         """A finding on one sentence of a report with no table: about no sheet, located at the sentence's line."""
-        return self.said_finding(ctx, statement.line, severity=severity, fix=fix, **slots)
+        return self.said_finding(ctx, statement.line, severity=severity, fix=fix, template=template, **slots)
 
     def said_finding(self, ctx: AuditContext, line: int, *, severity: Severity | None = None,
                      fix: Phrase | str | None = None, template: str | None = None, **slots: object) -> Finding:

@@ -28,6 +28,8 @@ __all__ = ["PROSE_RULES", "STATEMENT_RULES"]
 
 REPORT = "财预〔2020〕10号《项目支出绩效评价管理办法》第二十五条：自评报告如实反映预算执行情况和绩效目标实现程度"
 _HUNDRED = Decimal(100)
+# (a rate said as one to be reached: a goal's, not the year's)
+_AS_GOAL = re.compile(r"以上|不低于|不少于|力争|确保|目标|要求|应达到|≥|>=")
 
 
 def _computed(statement: MoneyStatement) -> Decimal | None:
@@ -129,9 +131,11 @@ class ProseUnspentUnexplained(AuditRule):
     severity = Severity.WARNING
     source = REPORT + "；自评表填表说明：预算执行率未达到90%的需说明原因"
     message = "第{line}行写预算数 {budget}、执行数 {spent}（执行率 {computed}%），报告没有一句说明资金未执行的原因"
+    _RATE_ONLY = "第{line}行写执行率 {rate}%，报告没有一句说明资金未执行的原因"
     applies_to = "prose"
     docs = AuditDocs(
-        what="自评报告同一句话写出预算数和执行数，执行率低于 90%（一成以上的资金未执行），而全文没有一句说明与资金有关的"
+        what="自评报告同一句话写出预算数和执行数，执行率低于 90%（一成以上的资金未执行；标题写明是自评报告的，只写了"
+             "执行率、没写两数的也算，写成要达到的目标的“执行率达到85%以上”不算），而全文没有一句说明与资金有关的"
              "原因（“由于…”“原因是…”“因…未…”“受…影响”，且说到资金、预算、支付、结余等），也没有说明剩下的资金是什么"
              "（“剩余资金为质保金”“尚未支付”“结转下年使用”“采购节约”）：未执行的资金须说明原因和改进措施。"
              "只写着“存在的问题及原因分析”之类的标题不算说明。",
@@ -144,6 +148,14 @@ class ProseUnspentUnexplained(AuditRule):
             return
         for statement in ctx.prose.money:
             computed = _computed(statement)
+            if computed is None and statement.rate is not None:
+                # (a rate stated without its amounts, 资金执行率为85.2%, in a report on its year: a rate to be reached,
+                # 执行率达到85%以上, is a goal's)
+                if Decimal(statement.rate) < EXPLAIN_BELOW and ctx.prose.report_title and not _AS_GOAL.search(
+                        statement.sentence):
+                    yield self.prose_finding(ctx, statement, rate=statement.rate, template=self._RATE_ONLY,
+                                             fix="说明资金未执行的原因（项目延期、资金未到位、结余等）和改进措施")
+                continue
             if computed is None or computed >= EXPLAIN_BELOW:
                 continue
             if statement.rate is not None and abs(Decimal(statement.rate) - computed) > Decimal(1):
