@@ -48,11 +48,13 @@ def test_a_report_stating_money_but_no_spending_is_reported_once(text, line, amo
     "全区执行数1032849.44,总预算执行率95.61%。",  # 270: a rate, and an amount without its unit
 ])
 def test_a_report_saying_what_was_spent_is_not_reported(spent):
+    assert _found(YUANJIANG + RESULTS, "JXA41") != []  # (the same report without the sentence is)
     assert _found(YUANJIANG + spent + "\n" + RESULTS, "JXA41") == []
 
 
 def test_a_copy_cut_before_its_results_or_a_text_not_titled_a_self_evaluation_is_not_reported():
     # 210 (红河州数据发展中心 2024): cut in its projects' background, the money of the year given, its results not reached
+    assert _found(YUANJIANG + RESULTS, "JXA41") != []
     assert _found(YUANJIANG, "JXA41") == []
     notice = YUANJIANG.replace("2020年度专项资金绩效评价报告", "关于下达2020年度红十字事业专项资金的通知")
     assert _found(notice + RESULTS, "JXA41") == []
@@ -81,6 +83,7 @@ def test_results_claimed_in_words_alone_are_reported_once_with_the_clauses_quote
 
 
 def test_results_given_in_figures_or_in_an_indicator_table_are_not_reported():
+    assert _found(HUBEI, "JXA42") != []
     figures = HUBEI.replace("均超额完成", "救助困难家庭320户,完成人体器官捐献12例")
     assert _found(figures, "JXA42") == []
     summed_up = HUBEI.replace("均超额完成", "救助困难家庭320户,均超额完成年度目标")  # the verdict sums up the figure
@@ -109,4 +112,5 @@ def test_more_amounts_than_quoted_are_said_to_be_more():
 ])
 def test_a_low_rate_stated_alone_asks_for_the_reason(sentence, found):
     text = "2019年度湖北省红十字会绩效评价工作开展情况\n" + sentence + "\n"
+    assert _found(text.replace(sentence, "项目资金执行率为78.5%。"), "JXA33")  # (the rate alone is reported)
     assert [(line, said["rate"]) for line, said in _found(text, "JXA33")] == found
