@@ -51,13 +51,14 @@ class PartsSpentNotTotal(AuditRule):
     applies_to = "evaluation"
     docs = AuditDocs(
         what="自评表资金投入情况中，“其中”所列各项资金来源（中央财政资金、地方财政资金、其他资金；当年财政拨款、"
-             "上年结转资金、其他资金）印出的全年执行数之和，是否等于年度资金总额的全年执行数。空着的来源按没有执行计。"
-             "允许各数所印位数的四舍五入（1157.9 可代表 1157.85–1157.95）。只在读到的各项来源的预算数之和等于年度资金总额"
-             "的预算数时核对（否则可能有一项来源没有读到，或所列的是来源的分项）；预算数之和本身由 JX701 核对。",
+        "上年结转资金、其他资金）印出的全年执行数之和，是否等于年度资金总额的全年执行数。空着的来源按没有执行计。"
+        "允许各数所印位数的四舍五入（1157.9 可代表 1157.85–1157.95）。只在读到的各项来源的预算数之和等于年度资金总额"
+        "的预算数时核对（否则可能有一项来源没有读到，或所列的是来源的分项）；预算数之和本身由 JX701 核对。",
         formula="各项来源预算数之和 = 年度资金总额预算数，且 |各项来源执行数之和 − 年度资金总额执行数| > 各数末位的一半之和",
         setting="无",
         example="年度资金总额预算 2000、执行 1157.97 万元，其中中央财政资金预算 2000、执行 1157.9 万元，地方财政资金、"
-                "其他资金空着：合计 1157.9，相差 0.07，报告。")
+        "其他资金空着：合计 1157.9，相差 0.07，报告。",
+    )
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         evaluation = ctx.sheet.evaluation
@@ -69,12 +70,20 @@ class PartsSpentNotTotal(AuditRule):
         total = sum((part.spent for part in printed), Decimal(0))
         if abs(total - evaluation.spent) <= _slack([evaluation.spent, *(part.spent for part in printed)]):
             return
-        named, slots = listed("{name}执行 {spent}", [{"name": part.label, "spent": number(part.spent)}
-                                                    for part in printed])
-        yield self.finding(ctx, row=printed[0].line, column="全年执行数", spent=number(evaluation.spent),
-                           sum=number(total), difference=number(abs(total - evaluation.spent)),
-                           template=self.message.replace("{parts}", named), **slots,
-                           fix="核对各项资金来源的执行数与年度资金总额的执行数，更正错填的一项")
+        named, slots = listed(
+            "{name}执行 {spent}", [{"name": part.label, "spent": number(part.spent)} for part in printed]
+        )
+        yield self.finding(
+            ctx,
+            row=printed[0].line,
+            column="全年执行数",
+            spent=number(evaluation.spent),
+            sum=number(total),
+            difference=number(abs(total - evaluation.spent)),
+            template=self.message.replace("{parts}", named),
+            **slots,
+            fix="核对各项资金来源的执行数与年度资金总额的执行数，更正错填的一项",
+        )
 
 
 PART_RULES = (PartsSpentNotTotal(),)
