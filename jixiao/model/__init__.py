@@ -20,7 +20,14 @@ from jixiao.model.monitoring import (
                                     parse_likelihood,
 )
 from jixiao.model.prose import FundAmount, MoneyStatement, MoneySum, ProseReport, Said, StatedAmount
-from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress, not_applicable
+from jixiao.model.reported import (
+    ReportedEvaluation,
+    ReportedItem,
+    ReportedMonitoring,
+    ReportedPart,
+    ReportedProgress,
+    not_applicable,
+)
 from jixiao.model.sheet import ENTERED, Budget, Checkpoint, GoalSheet, MoneyUnit, Period, Unit
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote, points_not_targets
 from jixiao.model.target_text import parse_target
@@ -60,6 +67,7 @@ __all__ = [
     "QualitativeTier",
     "ReportedEvaluation",
     "ReportedItem",
+    "ReportedPart",
     "ReportedMonitoring",
     "ReportedProgress",
     "Said",

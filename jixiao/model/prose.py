@@ -86,11 +86,26 @@ class ProseReport(BaseModel):
     goals: list[Said] = Field(default_factory=list, description="The performance goals the text states after a goal's "
                                                                 "label (绩效目标是…, 项目绩效总目标:…), each from the "
                                                                 "label's end to the end of its sentence (。), as written")
+    report_title: Said | None = Field(
+        default=None, description="The title naming the text a unit's self-evaluation of its year (…绩效自评报告, "
+                                  "…绩效评价报告, …绩效评价工作开展情况), as written: where it is none (a notice, a plan), "
+                                  "the rules asking for the year's results say nothing")
+    results_part: Said | None = Field(
+        default=None, description="Where the report comes to its results (绩效目标完成情况, 自评结论, 项目绩效情况分析与评价, "
+                                  "主要产出和效益), as written: a copy cut before it may state its spending further on")
+    spending: list[Said] = Field(
+        default_factory=list, description="Clauses saying money was spent, paid out or invested, with its amount or in "
+                                          "words (总投资69390元, 实际支付462.4万元, 补贴资金全部发放到相关企业), as "
+                                          "written")
+    verdicts: list[Said] = Field(
+        default_factory=list, description="Clauses saying what was achieved in words alone, with no figure (均超额完成, "
+                                          "如期实现年度绩效目标, 补贴资金全部发放到相关企业), as written")
 
     @property
     def is_empty(self) -> bool:
         """True when no sentence stated anything the checks read."""
-        return not (self.money or self.sums or self.references or self.lost)
+        return not (self.money or self.sums or self.references or self.lost
+                    or self.report_title and (self.amounts or self.verdicts))
 
 
 # a sentence giving a cause (由于, 原因是, 因…未, 受…影响) of something about the money (资金, 预算, 支付, 结余), or saying

@@ -15,7 +15,8 @@ from pydantic import BaseModel, Field
 
 from jixiao.model.monitoring import Likelihood
 
-__all__ = ["ReportedEvaluation", "ReportedItem", "ReportedMonitoring", "ReportedProgress", "not_applicable"]
+__all__ = ["ReportedEvaluation", "ReportedItem", "ReportedMonitoring", "ReportedPart", "ReportedProgress",
+           "not_applicable"]
 
 # A 指标值 cell that says the indicator does not apply: 不适用, 不涉及, 无, or only a dash or slash.
 _NO_TARGET = re.compile(r"不适用|不涉及|无|[/／\\—－\-]+")
@@ -48,6 +49,17 @@ class ReportedItem(BaseModel):
                                    "its 分值 is not part of the total (see not_applicable)")
 
 
+class ReportedPart(BaseModel):
+    """One source's row of the money table under its total, as printed (其中：中央财政资金 | 2000 | 1157.9 | 57.89%;
+    其中：当年财政拨款 | 5.28 | 1.96 | 1.96)."""
+
+    label: str = Field(description="The row's label as printed, without 其中")
+    budget_initial: Decimal | None = Field(default=None, description="年初预算数")
+    budget_full: Decimal | None = Field(default=None, description="全年预算数")
+    spent: Decimal | None = Field(default=None, description="全年执行数")
+    line: int | None = Field(default=None, description="Line of the source file, for messages")
+
+
 class ReportedEvaluation(BaseModel):
     """A printed 项目支出绩效自评表: money, the 预算执行率 row, every indicator row, the claimed total and grade."""
 
@@ -64,6 +76,9 @@ class ReportedEvaluation(BaseModel):
         default_factory=list, description="The money table's headings as printed (年初预算数, 全年执行数, 分值 …), so "
                                           "that a 得分 left blank can be told from one the form lacks; empty when "
                                           "not read")
+    parts: list[ReportedPart] = Field(
+        default_factory=list, description="The money table's rows of the total's sources (其中：中央财政资金, 地方财政资金, "
+                                          "其他资金 …), in the order printed; empty when none is printed or read")
     items: list[ReportedItem] = Field(default_factory=list)
     total: Decimal | None = Field(default=None, description="总分 as printed")
     grade: str | None = Field(default=None, description="自评等级 as printed")

@@ -824,6 +824,8 @@ class SheetBuilder:
         self._money_heading_row: Row | None = None  # the gridded row the money headings were read from, if any
         self.money_headings: list[str] = []  # the money table's headings as printed, for the records
         self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
+        # the rows of the total's sources (其中：中央财政资金 | 2000 | 1157.9 | 57.89%): label, figures by field, line
+        self.part_rows: list[tuple[str, dict[str, str], int | None]] = []
         self._total_written = False  # the total's cell holds an amount that could not be read (十八万)
         # the span's budget stands before the year's (中期资金总额 | … | 年度资金总额 | …): a part of the money labelled
         # twice below them (其中:财政拨款 | 449.8 | 其中:财政拨款 | 189.8) is the span's first, then the year's
@@ -1003,6 +1005,7 @@ class SheetBuilder:
                 # a part of the money (其中：当年财政拨款 | 5.28 | 1.96 | 1.96): its budget in the column the sheet's total
                 # is read from, not its first figure
                 self.sheet.budget = with_part(self.sheet.budget, part, texts[0], amount)
+            self.part_rows.append((texts[0], figures, row.line))
             taken = True  # (a part holding marks of none only, 上年结转资金 | — | —, is the table's all the same)
         elif not taken and self._money_figures and all(says_nothing(figure) for figure in figures.values()):
             taken = True  # a row of marks alone (— | —): a part whose label the copy moved away, holding nothing

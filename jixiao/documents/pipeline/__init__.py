@@ -96,7 +96,8 @@ def _prose(document: Document, text: str) -> Document:
     prose, found = prose_report(text, document.source)
     if prose.is_empty:
         return document
-    what = quoted_cells([name for name, said in (("金额", prose.money or prose.sums), ("日期和文号", prose.references),
+    what = quoted_cells([name for name, said in (("金额", prose.money or prose.sums or prose.amounts),
+                                                 ("日期和文号", prose.references), ("完成情况", prose.verdicts),
                                                  ("乱码", prose.lost)) if said], "、")
     note = diagnostic("P152", Location(file=document.source), what=what)
     return document.model_copy(update={"prose": prose, "diagnostics": [*document.diagnostics, *found, note]})
@@ -105,11 +106,16 @@ def _prose(document: Document, text: str) -> Document:
 def _prose_beside_tables(document: Document, text: str, outside: str) -> Document:
     """A self-evaluation report with tables keeping what the sentences ``outside`` them state when they state money
     (a 自评报告 with an indicator table and paragraphs on its money: 收到中央下达…资金1372.7万元 … 中央资金1352.2万元),
-    each at its line. No diagnostic: the tables are what the document is read for."""
-    if not any(sheet.evaluation is not None for sheet in document.sheets) or not _ABOUT_FUNDS.search(text):
-        return document  # (a goal table's notes state no spending: only a self-evaluation report's are audited)
+    each at its line; and a report titled a self-evaluation whose only table is its goals' (read from its sentences,
+    corpus 255) keeping the amounts it states, so that the audit can say whether it states what was spent. No
+    diagnostic: the tables are what the document is read for."""
+    if not _ABOUT_FUNDS.search(text):
+        return document
     prose, _ = prose_report(outside, document.source)
-    if not (prose.money or prose.funds):
+    evaluated = any(sheet.evaluation is not None for sheet in document.sheets)
+    if not (evaluated or prose.report_title and document.kind in (None, "self-eval")):
+        return document  # (a goal table's notes state no spending: only a self-evaluation report's are audited)
+    if not (prose.money or prose.funds or prose.report_title and prose.amounts):
         return document  # (the audit reads the money; the dates and parts of a report with tables are not reviewed)
     return document.model_copy(update={"prose": prose})
 

@@ -290,7 +290,7 @@ class _Assembler:
     def _evaluation(builder: SheetBuilder, sheet, results: list[tuple[int, dict[str, str]]]) -> ReportedEvaluation:
         return self_evaluation(sheet, results, builder.money, builder.claimed, builder.cut,
                                headless=builder.headless, overall_actual=builder.overall_actual,
-                               headings=builder.money_headings)
+                               headings=builder.money_headings, parts=builder.part_rows)
 
     def _block(self) -> str:
         """The text outside tables since the last one, the pieces of one source line joined again."""

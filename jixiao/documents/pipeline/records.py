@@ -11,17 +11,19 @@ the 预算执行率 row's 分值 and 得分, each indicator's 实际完成值, �
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from jixiao.documents.interpret.header_cells import parse_amount
 from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.pipeline.settle import weighed_figure
-from jixiao.documents.vocabulary import total_words
+from jixiao.documents.vocabulary import source_name, total_words
 from jixiao.model import (
     GoalSheet,
     ReportedEvaluation,
     ReportedItem,
     ReportedMonitoring,
+    ReportedPart,
     ReportedProgress,
     not_applicable,
     parse_likelihood,
@@ -171,10 +173,12 @@ _FRACTION_SLACK = Decimal("0.005")  # a share rounded to a whole percent is with
 
 def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
                     claimed: dict, cut: bool = False, headless: bool = False,
-                    overall_actual: str | None = None, headings: list[str] | None = None) -> ReportedEvaluation:
+                    overall_actual: str | None = None, headings: list[str] | None = None,
+                    parts: Sequence[tuple[str, dict[str, str], int | None]] = ()) -> ReportedEvaluation:
     """The sheet's self-evaluation figures as printed (the audit's input); ``cut``: the copy stops inside its table;
     ``headless``: the table's header is not in the file (the copy may start inside the table); ``overall_actual``:
-    what the sheet says of its 年度总体目标's completion; ``headings``: the money table's headings."""
+    what the sheet says of its 年度总体目标's completion; ``headings``: the money table's headings; ``parts``: the rows
+    of the total's sources (label, figures by field, line)."""
     items = []
     for position, values in results:
         weight, score, indicator = values.get("weight"), _points(values.get("score")), sheet.indicators[position - 1]
@@ -192,6 +196,9 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"), cut=cut,
         notes=list(claimed.get("conclusions", ())), headless=headless, overall_actual=overall_actual,
         money_headings=list(headings or ()),
+        parts=[ReportedPart(label=source_name(label), budget_initial=_nonnegative(figures.get("budget_initial")),
+                            budget_full=_nonnegative(figures.get("budget_full")), spent=_nonnegative(figures.get("spent")),
+                            line=line) for label, figures, line in parts],
     )
 
 

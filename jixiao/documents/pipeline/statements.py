@@ -59,6 +59,31 @@ _AROUND = 6  # characters kept either side of lost ones
 _GOAL_LABEL = re.compile(r"(?:绩效|总体|年度|预期)(?:总体|总)?目标(?:是|为|[:：])")
 _AS_BASIS = re.compile(r"以|按|根据|依据|对照|围绕")
 
+# The title of a unit's self-evaluation of its year (…2023年度绩效自评报告, …专项资金绩效评价报告, …绩效评价工作开展情况,
+# 自评综述; corpus 255, 256, 270, 278), a short line near the top that is no numbered heading of a notice's part
+_REPORT_TITLE = re.compile(r"(?:绩效自评|自评|绩效评价)(?:报告|综述)|绩效(?:自评|评价)(?:工作开展)?情况$")
+_TITLE_LINES, _TITLE_LENGTH = 40, 80
+_NUMBERED = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+)")
+# amounts written with thousands separators (15,244万元): one figure, not a clause break before 244万元
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?=(?:\.\d+)?\s*(?:万元|亿元|元))")
+# A result said in words alone, a clause of its sentence (均超额完成, 如期实现年度绩效目标, 补贴资金全部发放到相关企业,
+# 较好地完成了…工作; corpus 256, 270, 271), when the clause holds no figure: dates, document numbers and attachments
+# (截止2021年12月31日, 附件2) are no figure of a result
+_VERDICT = re.compile(r"(?:均|全部|全面|圆满|顺利|较好地?|如期|超额)(?:地)?(?:完成|实现|达到|达成|发放到)")
+_CLAUSE = re.compile(r"[^,，;；。]+")
+# where a report comes to its results: the part's heading or label (二、绩效目标完成情况分析, 一、自评结论, 三、项目绩效情况分析
+# 与评价, 主要产出和效益:)
+_RESULTS_PART = re.compile(r"完成情况|自评结论|评价结论|绩效情况分析|主要产出")
+# money said spent, paid out or invested: a spending word with its amount in the clause (总投资69390元, 实际支付462.4万元),
+# or all of it said paid out in words (全部发放到相关企业, 已足额拨付); a money word alone (资金使用情况, 用于…1.065万元: what
+# the money is for) says nothing spent
+# (the words inside a fund's or an account's name are none: 转移支付资金, 红十字事业支出专项资金, 支出科目)
+_SPENT_WORD = r"(?:支出(?!专项|资金|项目|科目|责任|结构|预算|明细)|执行|使用|(?<!转移)支付|投资|发放|拨付|兑付|兑现)"
+_SPENT_AMOUNT = re.compile(_SPENT_WORD + r"[^,，;；。\d]{0,12}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+_SPENT_ALL = re.compile(r"(?:全部|全额|足额|已|均已)" + _SPENT_WORD)
+_NO_FIGURE_OF_RESULT = re.compile(r"附件\s*\d+|第\s*\d+\s*[批期次]")
+_FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+(?:个|项|人|户|所|座|次|家|批|名|件|场|期)")
+
 
 def _sums(sentence: str, line: int) -> list[MoneySum]:
     """The amounts ``sentence`` breaks down into two or more parts in 万元 (其中/含 after it, 合计/共计 before it)."""
@@ -149,16 +174,41 @@ def _goals(plain: str, line: int) -> list[Said]:
     return found
 
 
+def _report_title(lines: list[str]) -> Said | None:
+    """The first of the top lines that titles the text a self-evaluation of its year."""
+    for number, line in enumerate(lines[:_TITLE_LINES], start=1):
+        plain = simplified(line).strip()
+        if len(plain) <= _TITLE_LENGTH and _REPORT_TITLE.search(plain) and not _NUMBERED.match(plain):
+            return Said(text=plain, line=number)
+    return None
+
+
+def _verdicts(sentence: str, line: int) -> list[Said]:
+    """The clauses of ``sentence`` that say a result was achieved in words alone, with no figure in them nor in the
+    clause before (救助困难家庭320户,均超额完成: the figure is said, the verdict sums it up)."""
+    clauses = [clause.group(0) for clause in _CLAUSE.finditer(sentence)]
+    figured = [bool(_FIGURE.search(_NO_FIGURE_OF_RESULT.sub("", _REFERENCE.sub("", clause)))) for clause in clauses]
+    return [Said(text=clause.strip(), line=line) for index, clause in enumerate(clauses)
+            if _VERDICT.search(clause) and not figured[index] and not (index and figured[index - 1])]
+
+
+def _spending(sentence: str, line: int) -> list[Said]:
+    """The clauses of ``sentence`` that say money was spent (with its amount, or all of it in words)."""
+    return [Said(text=clause.group(0).strip(), line=line) for clause in _CLAUSE.finditer(sentence)
+            if _SPENT_AMOUNT.search(clause.group(0)) or _SPENT_ALL.search(clause.group(0))]
+
+
 def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, list[Diagnostic]]:
     """What the sentences of ``text`` state of money (one :class:`MoneyStatement` per sentence that states a budget,
     an amount spent or an execution rate; the amounts they break down into parts; every amount in 万元 they state) and the dates and document numbers
     they cite, the sentences giving a cause concerning the money, the goals it states, where characters were lost in
     conversion and where a standard term is written with a known slip, each with its line; and a
     diagnostic for each amount stated without its unit (left unread)."""
-    money, sums, funds, amounts, references, lost, slips, unitless, reasons, goals, diagnostics = (
-        [], [], [], [], [], [], [], [], [], [], [])
+    money, sums, funds, amounts, references, lost, slips, unitless, reasons, goals, verdicts, spending, diagnostics = (
+        [], [], [], [], [], [], [], [], [], [], [], [], [])
+    results_part = None
     for number, line in enumerate(text.splitlines(), start=1):
-        plain = simplified(line)
+        plain = _GROUPED.sub(lambda grouped: grouped.group(0).replace(",", ""), simplified(line))
         references += [Said(text=found.group(0), line=number) for found in _REFERENCE.finditer(plain)]
         # (a single ? between characters is left: a report asks questions, 是否按时拨付?请…)
         lost += [Said(text=line[max(0, found.start() - _AROUND):found.end() + _AROUND], line=number)
@@ -166,8 +216,12 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
                  if "??" in found.group(0) or "\ufffd" in found.group(0)]
         slips += [Said(text=_clause_around(fold(plain), slip.start, slip.end), line=number) for slip in slips_in(plain)]
         goals += _goals(plain, number)
+        if results_part is None and (part := _RESULTS_PART.search(plain)):
+            results_part = Said(text=plain[part.start():part.end()], line=number)
         for sentence in sentences(plain):
             sums += _sums(sentence, number)
+            verdicts += _verdicts(sentence, number)
+            spending += _spending(sentence, number)
             funds += _funds(sentence, number)
             amounts += [StatedAmount(line=number, text=found.group(0), amount=Decimal(found.group(1)))
                         for found in _WAN.finditer(sentence)]
@@ -183,4 +237,5 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
                 unitless.append(Said(text=bare.group(0), line=number))
                 diagnostics.append(diagnostic("P151", Location(file=source, line=number), amount=bare.group(0)))
     return ProseReport(money=money, sums=sums, funds=funds, amounts=amounts, references=references, lost=lost, slips=slips,
-                       unitless=unitless, reasons=reasons, goals=goals), diagnostics
+                       unitless=unitless, reasons=reasons, goals=goals, verdicts=verdicts, spending=spending, results_part=results_part,
+                       report_title=_report_title(text.splitlines())), diagnostics

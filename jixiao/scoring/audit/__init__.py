@@ -63,7 +63,8 @@ def audit_prose(document: Document, profile: Profile) -> list[Finding]:
     reading one sentence's money say nothing of it."""
     if document.prose is None:
         return []
-    ctx = AuditContext(sheet=GoalSheet(), profile=profile, source=document.source, prose=document.prose)
+    ctx = AuditContext(sheet=GoalSheet(), profile=profile, source=document.source, prose=document.prose,
+                       sheets=document.sheets)
     owned = {statement.line for statement in document.prose.money
              if any(_sheet_gives(statement, sheet.evaluation) for sheet in document.sheets if sheet.evaluation)}
     return [finding for rule in AUDIT_RULES if rule.applies_to == "prose" for finding in rule.check(ctx)

@@ -56,6 +56,8 @@ class AuditContext:
     recorded: SelfEvaluation | None = None
     record: ExecutionRecord | None = None
     prose: ProseReport | None = None  # what a report with no table states in sentences (rules applying to "prose")
+    # the document's sheets beside the prose (rules applying to "prose": what a printed table of the report states)
+    sheets: Sequence[GoalSheet] = ()
     # the reader's diagnostics of the document: its word of doubt on a row (jixiao.model.doubt.ROW_DOUBT)
     diagnostics: Sequence[Diagnostic] = ()
     # the sheet's recomputation when the caller made it already (for the same profile and diagnostics), to show it
@@ -138,21 +140,37 @@ class AuditRule:
             rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
             severity=(severity or self.severity).unless_uncertain(guessed or assumed),
             sheet=ctx.sheet.key, indicator=indicator,
-            location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
+            location=Location(file=ctx.source, table=_table(ctx.sheet, indicator, row), sheet=ctx.sheet.key, row=row,
+                              column=column),
             template=template, params=params,
             fix=_advice(fix),
             confidence=(Confidence.GUESSED_LAYOUT if guessed else Confidence.INFERENCE if assumed else Confidence.HIGH),
         )
 
     def prose_finding(self, ctx: AuditContext, statement: MoneyStatement | FundAmount, *, severity: Severity | None = None,
-                      fix: Phrase | str | None = None, **slots: object) -> Finding:
+                      fix: Phrase | str | None = None, template: str | None = None, **slots: object) -> Finding:
         """A finding on one sentence of a report with no table: about no sheet, located at the sentence's line."""
+        return self.said_finding(ctx, statement.line, severity=severity, fix=fix, template=template, **slots)
+
+    def said_finding(self, ctx: AuditContext, line: int, *, severity: Severity | None = None,
+                     fix: Phrase | str | None = None, template: str | None = None, **slots: object) -> Finding:
+        """A finding on what a report says at ``line`` (outside its tables): about no sheet, located at that line;
+        ``template``: another message of the rule's own, as :meth:`finding`'s."""
         return Finding(
             rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
             severity=severity or self.severity, sheet=None, indicator=None,
-            location=Location(file=ctx.source, line=statement.line), template=self.message,
-            params={"line": str(statement.line), **{key: _param(value) for key, value in slots.items()}},
+            location=Location(file=ctx.source, line=line), template=template or self.message,
+            params={"line": str(line), **{key: _param(value) for key, value in slots.items()}},
             fix=_advice(fix), confidence=Confidence.HIGH)
+
+
+def _table(sheet: GoalSheet, indicator: str | None, row: int | None) -> int | None:
+    """The table of the file a finding's row stands in: the named indicator's own (a grid continued in a second table,
+    a report with one table per part) where the finding names one, at ``row`` when given; else the sheet's first."""
+    for read in sheet.indicators:
+        if read.table is not None and read.name == indicator and (row is None or read.row == row):
+            return read.table
+    return sheet.table
 
 
 def _advice(fix: Phrase | str | None) -> Fix | None:

@@ -20,12 +20,16 @@ from jixiao.model import FundAmount, MoneyStatement, Severity
 from jixiao.model.finding import Finding, Phrase
 from jixiao.scoring.audit.recompute import EXPLAIN_BELOW, LARGELY_UNSPENT_AT, rate_tolerance
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
+from jixiao.scoring.audit.rules.actuals import ACTUALS
+from jixiao.scoring.audit.rules.evaluation import SCORING
 from jixiao.scoring.target_rules import number
 
 __all__ = ["PROSE_RULES", "STATEMENT_RULES"]
 
 REPORT = "财预〔2020〕10号《项目支出绩效评价管理办法》第二十五条：自评报告如实反映预算执行情况和绩效目标实现程度"
 _HUNDRED = Decimal(100)
+# (a rate said as one to be reached: a goal's, not the year's)
+_AS_GOAL = re.compile(r"以上|不低于|不少于|力争|确保|目标|要求|应达到|≥|>=")
 
 
 def _computed(statement: MoneyStatement) -> Decimal | None:
@@ -127,9 +131,11 @@ class ProseUnspentUnexplained(AuditRule):
     severity = Severity.WARNING
     source = REPORT + "；自评表填表说明：预算执行率未达到90%的需说明原因"
     message = "第{line}行写预算数 {budget}、执行数 {spent}（执行率 {computed}%），报告没有一句说明资金未执行的原因"
+    _RATE_ONLY = "第{line}行写执行率 {rate}%，报告没有一句说明资金未执行的原因"
     applies_to = "prose"
     docs = AuditDocs(
-        what="自评报告同一句话写出预算数和执行数，执行率低于 90%（一成以上的资金未执行），而全文没有一句说明与资金有关的"
+        what="自评报告同一句话写出预算数和执行数，执行率低于 90%（一成以上的资金未执行；标题写明是自评报告的，只写了"
+             "执行率、没写两数的也算，写成要达到的目标的“执行率达到85%以上”不算），而全文没有一句说明与资金有关的"
              "原因（“由于…”“原因是…”“因…未…”“受…影响”，且说到资金、预算、支付、结余等），也没有说明剩下的资金是什么"
              "（“剩余资金为质保金”“尚未支付”“结转下年使用”“采购节约”）：未执行的资金须说明原因和改进措施。"
              "只写着“存在的问题及原因分析”之类的标题不算说明。",
@@ -142,6 +148,14 @@ class ProseUnspentUnexplained(AuditRule):
             return
         for statement in ctx.prose.money:
             computed = _computed(statement)
+            if computed is None and statement.rate is not None:
+                # (a rate stated without its amounts, 资金执行率为85.2%, in a report on its year: a rate to be reached,
+                # 执行率达到85%以上, is a goal's)
+                if Decimal(statement.rate) < EXPLAIN_BELOW and ctx.prose.report_title and not _AS_GOAL.search(
+                        statement.sentence):
+                    yield self.prose_finding(ctx, statement, rate=statement.rate, template=self._RATE_ONLY,
+                                             fix="说明资金未执行的原因（项目延期、资金未到位、结余等）和改进措施")
+                continue
             if computed is None or computed >= EXPLAIN_BELOW:
                 continue
             if statement.rate is not None and abs(Decimal(statement.rate) - computed) > Decimal(1):
@@ -223,8 +237,82 @@ class FundLeftUnexplained(AuditRule):
                                          fix="说明该级资金结余的原因（项目未完工、资金未拨付等）和结余资金的处理")
 
 
+def _table_spending(ctx: AuditContext) -> bool:
+    """Whether a printed table of the report states what was spent: then the table is audited, and its sentences
+    need not say it again."""
+    return any(sheet.evaluation is not None and (
+        sheet.evaluation.spent is not None or sheet.evaluation.execution_rate is not None) for sheet in ctx.sheets)
+
+
+class ProseSpendingUnstated(AuditRule):
+    code = "JXA41"
+    name = "report-money-without-spending"
+    title = "自评报告写了资金却没有写执行数和执行率"
+    severity = Severity.WARNING
+    source = REPORT + "；" + SCORING + "：预算执行率 = 全年执行数 ÷ 全年预算数"
+    message = "自评报告（第{title_line}行“{title}”）写了资金 {amounts}，全文没有写执行数（实际支出）和执行率，预算执行情况无从核对"
+    _MORE = "自评报告（第{title_line}行“{title}”）写了资金 {amounts} 等，全文没有写执行数（实际支出）和执行率，预算执行情况无从核对"
+    applies_to = "prose"
+    docs = AuditDocs(
+        what="标题写明是绩效自评（评价）报告的文字报告写出了资金（下达、安排的金额或各项用途的金额），而全文没有一句写出"
+             "执行数、实际支出、投资额或执行率，也没有说资金已全部发放、拨付：自评报告要写预算执行情况，否则执行率无从"
+             "计分和核对。报告所附的表已印出执行数或执行率的，不报告；网页上的副本在写到完成情况（绩效目标完成情况、自评"
+             "结论等）之前就截断的，执行情况可能写在后文，也不报告。",
+        formula="报告中有金额，且没有“执行数/支出/支付/投资/发放 + 金额”“执行率”“全部发放（拨付）”这样的句子",
+        setting="无",
+        example="“2020财政下达红十字事业支出专项资金28万元”，全文没有执行数和执行率：报告；"
+                "“总投资69390元”写出了实际投资：不报告。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        prose = ctx.prose
+        if prose is None or prose.report_title is None or prose.results_part is None or not prose.amounts or (
+                prose.spending or prose.unitless):
+            return  # (a copy cut before its results may say the spending further on; an amount written without its
+            # unit may be the spending: P151 says it was not read)
+        if any(s.spent is not None or s.rate is not None for s in prose.money) or any(
+                fund.role == "spent" for fund in prose.funds) or _table_spending(ctx):
+            return
+        listed = list(dict.fromkeys(amount.text for amount in prose.amounts))
+        yield self.said_finding(ctx, prose.amounts[0].line, title=prose.report_title.text,
+                                title_line=prose.report_title.line, amounts="、".join(listed[:_LISTED]),
+                                template=self._MORE if len(listed) > _LISTED else None,
+                                fix="写明全年执行数（实际支出）和执行率（执行数 ÷ 预算数），未执行的说明原因")
+
+
+_LISTED = 3  # amounts or phrases a message quotes at most
+
+
+class ProseResultsInWords(AuditRule):
+    code = "JXA42"
+    name = "report-results-in-words"
+    title = "自评报告的完成情况只写结论，没有实际完成数"
+    severity = Severity.WARNING
+    source = REPORT + "；" + ACTUALS
+    message = "自评报告写完成情况只用“{said}”这样的话，没有写实际完成了多少，目标完成情况无从核对"
+    applies_to = "prose"
+    docs = AuditDocs(
+        what="标题写明是绩效自评（评价）报告的文字报告，说目标或产出完成情况的分句只有“均超额完成”“如期实现年度绩效目标”"
+             "“全部发放到相关企业”“较好地完成了…工作”这样的结论，分句里没有一个数字（日期、文号、附件编号不算）："
+             "定量目标要写出实际完成值，才能与目标值比较、计分。报告有指标表的，完成情况在表中（或在截断的行中），不报告。"
+             "每份报告报告一次，引出至多三处。",
+        formula="分句含“均/全部/全面/圆满/顺利/较好地/如期/超额 + 完成/实现/达到/达成/发放到”，且分句中没有数字",
+        setting="无",
+        example="“主要产出和效益:救助困难家庭工作、人体器官年完成捐献工作…均超额完成”：报告，要写出救助户数、捐献例数；"
+                "“全区648.34万名…老年居民基础养老金按时足额发放,100%如期实现年度绩效目标”：写出了数字，不报告。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        prose = ctx.prose
+        if prose is None or prose.report_title is None or not prose.verdicts or any(
+                sheet.indicators for sheet in ctx.sheets):
+            return  # (a report with an indicator table has its results there, or in the rows a cut copy lost)
+        quoted = list(dict.fromkeys(verdict.text for verdict in prose.verdicts))
+        yield self.said_finding(ctx, prose.verdicts[0].line, said="”“".join(quoted[:_LISTED]),
+                                fix="写出各项指标的目标值和实际完成值（数量、比率、金额），未完成的说明原因")
+
+
 PROSE_RULES: tuple[AuditRule, ...] = (ProseRateMismatch(), ProseSpentAboveBudget(), ProseRateUnstated(),
-                                      ProseUnspentUnexplained(), FundSpentAboveReceived(), FundLeftUnexplained())
+                                      ProseUnspentUnexplained(), FundSpentAboveReceived(), FundLeftUnexplained(),
+                                      ProseSpendingUnstated(), ProseResultsInWords())
 
 # the rules reading one sentence's money (MoneyStatement): where a sheet of the report gives the same money, the sheet
 # rules say it (audit_prose)

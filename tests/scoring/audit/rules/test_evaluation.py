@@ -556,3 +556,23 @@ def test_a_score_differing_from_its_weight_by_their_rounding_alone_is_not_report
     figures = {"JXA01": ("score", "weight"), "JXA10": ("score", "weight"), "JXA39": ("score", "most")}
     assert [(f.rule, *(texts(f)[slot] for slot in figures.get(f.rule, ()))) for f in findings] == found
     assert all(f.location.row == 11 and f.indicator == "培训及时性" for f in findings)
+
+
+# 220 (宁德 人才驿站补助 2023): the grid goes on in a second table after the money paragraph, its rows numbered in that
+# table (the 时效 and 成本 rows are rows 3 and 5 of table 2, as 数量 rows are rows 5–9 of table 1)
+def _two_tables(rows):
+    sheet = printed(rows, budget=10, spent=10, rate=100)
+    tables = [(1, 5), (2, 5)]
+    indicators = [indicator.model_copy(update={"table": table, "row": row})
+                  for indicator, (table, row) in zip(sheet.indicators, tables, strict=True)]
+    items = [item.model_copy(update={"row": row}) for item, (_, row) in zip(sheet.evaluation.items, tables, strict=True)]
+    return sheet.model_copy(update={"table": 1, "indicators": indicators,
+                                    "evaluation": sheet.evaluation.model_copy(update={"items": items})})
+
+
+def test_a_row_finding_names_the_table_its_row_stands_in():
+    rows = [("产出指标", "数量指标", "当年获得宁德市级以上确认的人才驿站数量", "≥2个", "0个", 10, 0),
+            ("产出指标", "数量指标", "每年人才驿站服务人次", "≥500人", "400人", 10, 0)]
+    found = [(f.indicator, f.location.table, f.location.row) for f in audit_sheet(_two_tables(rows), CENTRAL)
+             if f.rule == "JXA10"]
+    assert found == [("当年获得宁德市级以上确认的人才驿站数量", 1, 5), ("每年人才驿站服务人次", 2, 5)]
