@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Period, Unit
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, simplified
 from jixiao.model.numerals import chinese_to_decimal, written_number
 
-__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "year_line", "report_year", "table_year", "parse_span", "parse_title",
+__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "year_line", "report_year", "publication_year", "table_year", "parse_span", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
@@ -284,6 +284,21 @@ def report_year(text: str) -> int | None:
         return None
     found = _REPORT_YEAR.search(simplified(_title_key(text)))
     return int(found.group(1) or found.group(2)) if found else None
+
+
+# the title of a publication stating the year of what it publishes, its words after the year: a notice of the goals set
+# (关于解决某县2022年XX项目资金绩效目标设定的公示, 某县2025年XX培训项目绩效目标设定), a publication of goals (2023年某市重大
+# 政策和项目绩效目标情况), a department's accounts (某县总工会2020年度部门决算); a sentence citing a document of a year
+# (根据《关于下达2023年…资金的通知》…) is no title, nor is a year range (2024-2026年绩效目标: a span's)
+_PUBLICATION_YEAR = re.compile(r"(?:标题|名称|题目)?:?[^,，。;；:《》“”\d]{0,40}?(20\d{2})年度?(?:[^,，。;；:《》“”]{2,60}?"
+                               r"绩效目标(?:设定|申报)?(?:的公示|情况)?|[^,，。;；:《》“”]{0,60}?部门(?:决算|预算)(?:公开)?)")
+
+
+def publication_year(text: str) -> int | None:
+    """The year a publication's title states before its words (``某县2025年XX项目绩效目标设定`` → 2025, ``某县总工会2020年度
+    部门决算`` → 2020), a report's (:func:`report_year`) included; None for any other line."""
+    found = _PUBLICATION_YEAR.fullmatch(simplified(_title_key(text)))
+    return int(found.group(1)) if found else report_year(text)
 
 
 def report_name(text: str) -> str | None:
