@@ -205,9 +205,10 @@ def year_line(text: str) -> int | None:
 # asked of every line and cell outside a grid, often the same ones several times
 @lru_cache(maxsize=TEXT_MEMO)
 def parse_title(text: str) -> str | None:
-    """The sheet title if ``text`` is one (``乡镇环境治理经费（西留村）绩效目标表``), without Word residue."""
+    """The sheet title if ``text`` is one (``乡镇环境治理经费（西留村）绩效目标表``, or in Traditional characters,
+    ``項目支出績效自評表``, kept as written), without Word residue."""
     cleaned = " ".join(_BOOKMARK.sub("", text).split())
-    return cleaned if _TITLE.search(cleaned) and len(cleaned) <= 80 else None
+    return cleaned if len(cleaned) <= 80 and _TITLE.search(simplified(cleaned)) else None
 
 
 def is_other_table_title(text: str) -> bool:
@@ -233,12 +234,14 @@ _FUND_KIND = re.compile("^" + _BARE_FUND)
 def title_project(title: str) -> str | None:
     """The project a form's title names before the form's own words (``2019年度XX项目绩效评价指标表`` → ``XX项目``), or
     None when the title names only a kind of form."""
-    found = _TITLE_PROJECT.match("".join(title.split()))
+    written = "".join(title.split())
+    found = _TITLE_PROJECT.match(simplified(written))
     if found is None:
         return None
     name = _titled_name(found)
-    # (a note in brackets after the form's words is no name: 转移支付区域(项目)绩效目标自评表)
-    return name if len(name) >= 4 and not _FORM_KIND.search(_BRACKETED.sub("", name)) else None
+    # (a note in brackets after the form's words is no name: 转移支付区域(项目)绩效目标自评表); a Traditional title's
+    # name stays as written
+    return as_written(written, name) if len(name) >= 4 and not _FORM_KIND.search(_BRACKETED.sub("", name)) else None
 
 
 def _titled_name(found: re.Match) -> str:

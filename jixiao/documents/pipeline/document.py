@@ -687,8 +687,11 @@ class _Assembler:
         # do amount labels heading columns whose figures come one per line (本年度预计投入(万元) | 财政资金(万元) over 25 / 25)
         awaited = self.current is not None and (
             self.current.awaits_value or self.current.awaits_amounts and parse_amount(text) is not None)
-        # (a label with its value is no title, even a name that reads like one: 项目名称：…支出绩效自评表)
-        if parse_title(text) and not split_label_value(text) or (open_row is None and not is_label and not awaited):
+        # (a label with its value is no title, even a name that reads like one: 项目名称：…支出绩效自评表, nor is the
+        # line under a 项目名称 label alone on its line, its value)
+        named = open_row is not None and len(open_row.cells) == 1 and header_label(open_row.cells[0].text) == "name"
+        if parse_title(text) and not split_label_value(text) and not named or (
+                open_row is None and not is_label and not awaited):
             self._close_open()
             self._paragraph(text, number)
             self._loose = [] if parse_title(text) else [*self._loose, text]

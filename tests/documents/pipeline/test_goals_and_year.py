@@ -155,3 +155,27 @@ def test_a_span_within_one_year_gives_the_year_where_nothing_else_states_one(lin
     # a title's year stands over the span's, and nothing is said
     titled = read("2019年度项目支出绩效目标表", "| 项目名称 | 村级公路养护补助 |", *lines, *_GRID)
     assert titled.sheets[0].year == 2019 and not any(d.code == "P180" for d in titled.diagnostics)
+
+
+_TRADITIONAL_GRID = ["| 一級指標 | 二級指標 | 三級指標 | 指標值 |", "| 產出指標 | 數量指標 | 養護道路里程 | ≥42公里 |"]
+
+
+@pytest.mark.parametrize("cells", [lambda text: text, lambda text: f"| {text} | |"], ids=["line", "pipe-row"])
+@pytest.mark.parametrize(("title", "year", "name"), [
+    # 黄冈 (corpus 015), 丽江 (119), 宁德 (220): a converter site's or a Traditional province's forms
+    ("項目支出績效自評表（2021年度）", 2021, None),
+    ("2022年度項目支出績效目標表", 2022, None),
+    # a title naming its project names the sheet, in the characters it is written in
+    ("村級公路養護補助項目績效目標表", None, "村級公路養護補助項目"),
+])
+def test_a_title_in_traditional_characters_is_the_forms_title(cells, title, year, name):
+    (sheet,) = read(cells(title), *_TRADITIONAL_GRID).sheets
+    assert (sheet.title, sheet.year, sheet.name) == (title, year, name)
+
+
+@pytest.mark.parametrize("name", ["2020年省级卫片执法补助经费支出绩效自评表", "2020年省級衛片執法補助經費支出績效自評表"])
+@pytest.mark.parametrize("cells", [lambda text: text, lambda text: f"| {text} |"], ids=["line", "pipe-row"])
+def test_the_line_under_a_name_label_alone_is_the_name_though_it_reads_like_a_title(cells, name):
+    # 丽江 (corpus 119): 项目名称 | then, on the next line, the name the form prints, ending in the form's words
+    (sheet,) = read(cells("2020年度项目支出绩效自评表"), cells("项目名称"), cells(name), *_GRID).sheets
+    assert (sheet.title, sheet.name, sheet.year) == ("2020年度项目支出绩效自评表", name, 2020)
