@@ -83,6 +83,8 @@ def print_scores(title: str, scores: list[DocScore]) -> None:
     print("       field accuracy: " + ", ".join(f"{name} {_percent(total.right[name], total.expected).strip()}"
                                               for name in FIELDS)
           + f"; tokens unaccounted {'n/a' if total.unaccounted is None else total.unaccounted}")
+    print(f"       year (right/given): {total.year_right}/{total.year_expected} "
+          f"({_percent(total.year_right, total.year_expected)})")
     print("       self-evaluation fields (right/given): "
           + ", ".join(f"{name} {total.reported[name]}/{total.reported_expected[name]}" for name in REPORTED
                       if total.reported_expected[name]))

@@ -28,6 +28,9 @@ How a document is scored:
   the read sheet has goal text sharing at least ``GOALS_RATIO`` of the golden's characters, so a goal cut short or
   numbered differently still counts and a goal cell read empty, or holding other text, does not), each against the
   read sheet chosen as for the self-evaluation fields.
+* *year*: for every golden sheet that states its ``year`` (``null`` where the document names none), right when the
+  read sheet chosen as for the self-evaluation fields holds the same year, or none where the golden has none (a year
+  guessed for a document that names none is wrong, as is an unread sheet).
 * *tokens unaccounted*: the read document's ``Document.unaccounted`` (tokens inside table regions neither placed,
   diagnosed nor marked as chrome); ``None`` for a refused document.
 """
@@ -48,7 +51,7 @@ from jixiao.model import Document
 from jixiao.model.lexicon import simplified
 from jixiao.model.units import canonical_unit
 
-__all__ = ["CORPUS", "FIELDS", "REPORTED", "SHEET_FIELDS", "MATCH_RATIO", "DocScore", "Entry", "Totals", "differences", "document_bytes",
+__all__ = ["CORPUS", "FIELDS", "YEAR", "REPORTED", "SHEET_FIELDS", "MATCH_RATIO", "DocScore", "Entry", "Totals", "differences", "document_bytes",
            "load_golden",
            "load_manifest", "read_entry", "score_document", "totals"]
 
@@ -58,6 +61,7 @@ ITEM_REPORTED = ("weight", "actual", "score")
 SHEET_REPORTED = ("budget_initial", "executed", "execution_rate", "claimed_total")
 REPORTED = ITEM_REPORTED + SHEET_REPORTED
 SHEET_FIELDS = ("sheets", "name", "budget_total", "fiscal", "other", "goals")
+YEAR = ("year_right", "year_expected")
 MATCH_RATIO = 0.6
 GOALS_RATIO = 0.5
 
@@ -128,6 +132,8 @@ class DocScore:
     reported_expected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REPORTED, 0))
     header: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHEET_FIELDS, 0))
     header_expected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHEET_FIELDS, 0))
+    year_right: int = 0
+    year_expected: int = 0
 
     @property
     def sheet_right(self) -> bool:
@@ -139,7 +145,12 @@ class DocScore:
         return {"yielded": self.yielded, "expected": self.expected, "found": self.found, "matched": self.matched,
                 "fully_right": self.fully_right, **{f"{name}_right": n for name, n in self.right.items()},
                 **_reported_figures(self.reported, self.reported_expected),
-                **_header_figures(self.header, self.header_expected)}
+                **_header_figures(self.header, self.header_expected), **_year_figures(self)}
+
+
+def _year_figures(score: DocScore | Totals) -> dict[str, int]:
+    """The year figures worth pinning: where the golden states a sheet's year (or that it names none)."""
+    return {name: getattr(score, name) for name in YEAR} if score.year_expected else {}
 
 
 def _header_figures(right: dict[str, int], expected: dict[str, int]) -> dict[str, int]:
@@ -385,6 +396,23 @@ def _header_checks(want: dict, sheet) -> dict[str, bool]:
     return checks
 
 
+def _year_checks(golden: dict, document: Document | None,
+                 pairs: list[tuple[int, int]]) -> list[tuple[int, object, object]]:
+    """(0-based sheet, golden year, read year) of every golden sheet that states its year or that it names none; the
+    read year of an unread sheet is ``_UNREAD``, which equals neither."""
+    return [(index, want["year"], sheet.year if sheet is not None else _UNREAD)
+            for index, (want, sheet) in enumerate(_golden_sheets(golden, document, pairs)) if "year" in want]
+
+
+_UNREAD = object()
+
+
+def _score_year(result: DocScore, golden: dict, document: Document | None, pairs: list[tuple[int, int]]) -> None:
+    for _, want, got in _year_checks(golden, document, pairs):
+        result.year_expected += 1
+        result.year_right += want == got
+
+
 def _score_header(result: DocScore, golden: dict, document: Document | None, pairs: list[tuple[int, int]]) -> None:
     if golden.get("sheets"):
         result.header_expected["sheets"] += 1
@@ -438,6 +466,8 @@ def differences(golden: dict, document: Document | None) -> list[str]:
                          + f"  [raw {got.target.raw!r}]")
     lines += _reported_differences(golden, document, pairs)
     lines += _header_differences(golden, document, pairs)
+    lines += [f"year    sheet {index + 1}: {want!r} -> {'not read' if got is _UNREAD else repr(got)}"
+              for index, want, got in _year_checks(golden, document, pairs) if want != got]
     paired_golden = {i for i, _ in pairs}
     paired_read = {j for _, j in pairs}
     lines += [f"missing {item.get('level2')!r} {item.get('name')!r} {item.get('operator') or ''}{item.get('value')}"
@@ -465,6 +495,7 @@ def score_document(golden: dict, document: Document | None, *, stem: str = "", s
         result.fully_right += all(checks.values())
     _score_reported(result, golden, document, pairs)
     _score_header(result, golden, document, pairs)
+    _score_year(result, golden, document, pairs)
     return result
 
 
@@ -486,6 +517,8 @@ class Totals:
     reported_expected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REPORTED, 0))
     header: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHEET_FIELDS, 0))
     header_expected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHEET_FIELDS, 0))
+    year_right: int = 0
+    year_expected: int = 0
 
     def figures(self) -> dict:
         """The pinned totals."""
@@ -494,7 +527,7 @@ class Totals:
                 "matched": self.matched, "fully_right": self.fully_right,
                 **{f"{name}_right": n for name, n in self.right.items()},
                 **_reported_figures(self.reported, self.reported_expected),
-                **_header_figures(self.header, self.header_expected)}
+                **_header_figures(self.header, self.header_expected), **_year_figures(self)}
 
 
 def totals(scores: list[DocScore]) -> Totals:
@@ -520,4 +553,6 @@ def totals(scores: list[DocScore]) -> Totals:
         for name in SHEET_FIELDS:
             result.header[name] += score.header[name]
             result.header_expected[name] += score.header_expected[name]
+        result.year_right += score.year_right
+        result.year_expected += score.year_expected
     return result

@@ -174,15 +174,21 @@ _HEADER_PRINTED = {"standard.docx": ("budget_total", "goals"), "pages.docx": ("b
                    "selfeval.docx": _HEADER_FIELDS, "selfeval.xlsx": _HEADER_FIELDS}
 
 
+# layouts that print no year: the budget system's export has no title, and its project codes are the twin's own
+_NO_YEAR = ("export.xlsx", "legacy.xls")
+
+
 def _printed(golden: dict, layout: str) -> dict:
     """The golden as far as a layout prints it: no layout writes the money table or a claimed total; the header
-    fields only where the layout writes them; weight, actual and score only where the layout has their columns."""
+    fields only where the layout writes them; the year where it has a title; weight, actual and score only where the
+    layout has their columns."""
     def dropped(sheet: dict) -> tuple[str, ...]:
         if layout in _ALL_REPORTED or (layout in _SELF_EVALUATION_COLUMNS and _is_self_evaluation(sheet)):
             return ()
         return "weight", "actual", "score"
 
-    absent = _SHEET_FIGURES + tuple(name for name in _HEADER_FIELDS if name not in _HEADER_PRINTED.get(layout, ()))
+    absent = _SHEET_FIGURES + tuple(name for name in _HEADER_FIELDS if name not in _HEADER_PRINTED.get(layout, ())) \
+        + (("year",) if layout in _NO_YEAR else ())
     return {**golden, "sheets": [
         {**{key: value for key, value in sheet.items() if key not in absent},
          "indicators": [{key: value for key, value in item.items() if key not in dropped(sheet)}

@@ -38,7 +38,7 @@ from tests.corpus.office_twin import LAYOUTS, twin_goldens
 
 PINS = Path(__file__).with_name("pins.json")
 _BETTER_IS_HIGHER = ("sheet_right", "tables_yielded", "matched", "fully_right", *(f"{name}_right" for name in FIELDS),
-                     *(f"reported_right_{name}" for name in REPORTED), *(f"sheet_right_{name}" for name in SHEET_FIELDS))
+                     *(f"reported_right_{name}" for name in REPORTED), *(f"sheet_right_{name}" for name in SHEET_FIELDS), "year_right")
 
 
 def _group(scores: list[DocScore]) -> dict:
@@ -153,7 +153,7 @@ def _document(golden: dict) -> Document:
         budget = Budget(**{name.removeprefix("budget_"): _money(sheet.get(name))
                            for name in ("budget_total", "fiscal", "other")})
         sheets.append(GoalSheet(name=sheet.get("name"), indicators=indicators, evaluation=evaluation, budget=budget,
-                                money_unit=sheet.get("money_unit"), goals=sheet.get("goals") or []))
+                                money_unit=sheet.get("money_unit"), goals=sheet.get("goals") or [], year=sheet.get("year")))
     return Document(sheets=sheets)
 
 
@@ -182,10 +182,29 @@ def test_a_perfect_reading_scores_every_field_right_and_a_refusal_none(stem):
     assert sum(perfect.reported.values()) > 0 or "selfeval" not in stem
     assert perfect.header == perfect.header_expected and perfect.header["sheets"] == 1
     assert perfect.header["name"] == perfect.header["budget_total"] == len(golden["sheets"])
+    assert perfect.year_right == perfect.year_expected == len(golden["sheets"])
     refused = score_document(golden, None, error="refused")
     assert not refused.yielded and refused.matched == refused.fully_right == 0 and not refused.sheet_right
     assert not any(refused.reported.values()) and refused.reported_expected == perfect.reported_expected
     assert not any(refused.header.values()) and refused.header_expected == perfect.header_expected
+    assert refused.year_right == 0 and refused.year_expected == perfect.year_expected
+
+
+@pytest.mark.parametrize(("golden_year", "read_years", "right"), [
+    (2023, [2023], 1),
+    (2023, [None], 0),  # a year the document states, not read
+    (2023, [2022], 0),
+    (None, [None], 1),  # the document names no year, and none was guessed
+    (None, [2023], 0),  # a year guessed where the document names none
+    (2023, [], 0),  # an unread sheet has no year right, nor one the document names none of
+    (None, [], 0),
+])
+def test_the_year_is_scored_where_the_golden_states_it_or_that_the_document_names_none(golden_year, read_years, right):
+    golden = {"has_table": True, "sheets": [{"name": "村组干部报酬", "year": golden_year, "indicators": []}]}
+    score = score_document(golden, Document(sheets=[GoalSheet(name="村组干部报酬", year=year) for year in read_years]))
+    assert (score.year_right, score.year_expected) == (right, 1)
+    assert score_document({"has_table": True, "sheets": [{"name": "村组干部报酬", "indicators": []}]},
+                          Document(sheets=[GoalSheet(year=2023)])).year_expected == 0  # a golden silent on the year
 
 
 @pytest.mark.parametrize(("read", "right"), [

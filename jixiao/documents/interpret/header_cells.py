@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Period, Unit
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, simplified
 from jixiao.model.numerals import chinese_to_decimal, written_number
 
-__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "year_line", "report_year", "table_year", "parse_span", "parse_title",
+__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "year_line", "report_year", "publication_year", "table_year", "parse_span", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
@@ -205,9 +205,10 @@ def year_line(text: str) -> int | None:
 # asked of every line and cell outside a grid, often the same ones several times
 @lru_cache(maxsize=TEXT_MEMO)
 def parse_title(text: str) -> str | None:
-    """The sheet title if ``text`` is one (``乡镇环境治理经费（西留村）绩效目标表``), without Word residue."""
+    """The sheet title if ``text`` is one (``乡镇环境治理经费（西留村）绩效目标表``, or in Traditional characters,
+    ``項目支出績效自評表``, kept as written), without Word residue."""
     cleaned = " ".join(_BOOKMARK.sub("", text).split())
-    return cleaned if _TITLE.search(cleaned) and len(cleaned) <= 80 else None
+    return cleaned if len(cleaned) <= 80 and _TITLE.search(simplified(cleaned)) else None
 
 
 def is_other_table_title(text: str) -> bool:
@@ -233,12 +234,14 @@ _FUND_KIND = re.compile("^" + _BARE_FUND)
 def title_project(title: str) -> str | None:
     """The project a form's title names before the form's own words (``2019年度XX项目绩效评价指标表`` → ``XX项目``), or
     None when the title names only a kind of form."""
-    found = _TITLE_PROJECT.match("".join(title.split()))
+    written = "".join(title.split())
+    found = _TITLE_PROJECT.match(simplified(written))
     if found is None:
         return None
     name = _titled_name(found)
-    # (a note in brackets after the form's words is no name: 转移支付区域(项目)绩效目标自评表)
-    return name if len(name) >= 4 and not _FORM_KIND.search(_BRACKETED.sub("", name)) else None
+    # (a note in brackets after the form's words is no name: 转移支付区域(项目)绩效目标自评表); a Traditional title's
+    # name stays as written
+    return as_written(written, name) if len(name) >= 4 and not _FORM_KIND.search(_BRACKETED.sub("", name)) else None
 
 
 def _titled_name(found: re.Match) -> str:
@@ -284,6 +287,21 @@ def report_year(text: str) -> int | None:
         return None
     found = _REPORT_YEAR.search(simplified(_title_key(text)))
     return int(found.group(1) or found.group(2)) if found else None
+
+
+# the title of a publication stating the year of what it publishes, its words after the year: a notice of the goals set
+# (关于解决某县2022年XX项目资金绩效目标设定的公示, 某县2025年XX培训项目绩效目标设定), a publication of goals (2023年某市重大
+# 政策和项目绩效目标情况), a department's accounts (某县总工会2020年度部门决算); a sentence citing a document of a year
+# (根据《关于下达2023年…资金的通知》…) is no title, nor is a year range (2024-2026年绩效目标: a span's)
+_PUBLICATION_YEAR = re.compile(r"(?:标题|名称|题目)?:?[^,，。;；:《》“”\d]{0,40}?(20\d{2})年度?(?:[^,，。;；:《》“”]{2,60}?"
+                               r"绩效目标(?:设定|申报)?(?:的公示|情况)?|[^,，。;；:《》“”]{0,60}?部门(?:决算|预算)(?:公开)?)")
+
+
+def publication_year(text: str) -> int | None:
+    """The year a publication's title states before its words (``某县2025年XX项目绩效目标设定`` → 2025, ``某县总工会2020年度
+    部门决算`` → 2020), a report's (:func:`report_year`) included; None for any other line."""
+    found = _PUBLICATION_YEAR.fullmatch(simplified(_title_key(text)))
+    return int(found.group(1)) if found else report_year(text)
 
 
 def report_name(text: str) -> str | None:

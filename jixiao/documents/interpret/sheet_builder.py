@@ -1281,6 +1281,7 @@ class SheetBuilder:
         self._drop_scrambled()
         self._drop_repeated_notes()
         self._year_from_name()
+        self._year_from_span()
         self._total_from_span()
         self._span_from_year()
         self._total_from_sources()
@@ -1295,6 +1296,15 @@ class SheetBuilder:
         if found:
             self.sheet.year = int(found.group(1))
             self.diagnostics.append(diagnostic("P125", self._location(), year=found.group(1)))
+
+    def _year_from_span(self) -> None:
+        """A sheet whose title, header and name state no year, and whose span runs within one year it names (起止时间
+        2022年1月—12月, 实施期 2023年), takes that year, said once: the import checks the chosen year against it. A
+        span of several years, or of one year not named (项目期 1年), says no year."""
+        period = self.sheet.period
+        if self.sheet.year is None and period is not None and period.start is not None and period.start == period.end:
+            self.sheet.year = period.start
+            self.diagnostics.append(diagnostic("P180", self._location(), span=period.text or f"{period.start}年"))
 
     def _total_from_span(self) -> None:
         """A form that prints the whole span's budget (项目总预算) and no label of the year's at all states the year's

@@ -28,8 +28,8 @@ from jixiao.documents.interpret.header_cells import (
     parse_amount,
     parse_money_unit,
     parse_title,
+    publication_year,
     report_name,
-    report_year,
     said_project,
     table_year,
     title_project,
@@ -157,7 +157,8 @@ class _Assembler:
         # the year printed alone above the first form whose title was not read as one ((2023年度) under a
         # 财政项目支出绩效目标审批表, or under a page's paragraph that runs the title on at its end)
         self._year_ahead: int | None = None
-        self._report_year: int | None = None  # the year a report's title says it reports on: its sheets' that state none
+        # the year a report's or publication's title says it reports on or publishes: its sheets' that state none
+        self._report_year: int | None = None
         # the one-cell lines of words a stream gave since its last label or title, and those that stood before the
         # open row's label: a PDF's text flow prints a value wrapped over two lines before its label (普陀体育中心与
         # 委托运营方结 | 算费用 | 项目名称 | 主管部门), the label's own line being centred beside them
@@ -617,7 +618,7 @@ class _Assembler:
         """Note the fund a report's title names (the first title only: a site repeats it in its summary) and the
         fund of a section heading in a report."""
         self._titled_report = self._titled_report or is_report_title(text)
-        self._report_year = self._report_year or report_year(text)
+        self._report_year = self._report_year or publication_year(text)
         if self._report_title is None:
             self._report_title = report_name(text) or said_project(text)
         elif fund := fund_heading(text):
@@ -686,8 +687,11 @@ class _Assembler:
         # do amount labels heading columns whose figures come one per line (本年度预计投入(万元) | 财政资金(万元) over 25 / 25)
         awaited = self.current is not None and (
             self.current.awaits_value or self.current.awaits_amounts and parse_amount(text) is not None)
-        # (a label with its value is no title, even a name that reads like one: 项目名称：…支出绩效自评表)
-        if parse_title(text) and not split_label_value(text) or (open_row is None and not is_label and not awaited):
+        # (a label with its value is no title, even a name that reads like one: 项目名称：…支出绩效自评表, nor is the
+        # line under a 项目名称 label alone on its line, its value)
+        named = open_row is not None and len(open_row.cells) == 1 and header_label(open_row.cells[0].text) == "name"
+        if parse_title(text) and not split_label_value(text) and not named or (
+                open_row is None and not is_label and not awaited):
             self._close_open()
             self._paragraph(text, number)
             self._loose = [] if parse_title(text) else [*self._loose, text]

@@ -27,8 +27,10 @@ or whose every run was deleted, is not read, and a diagnostic names it (Word sho
 accepted, and a row of empty cells would part the grid); a field's code (``w:instrText``) is not
 read, its result is; the prompt a content control shows until it is filled in (``w:showingPlcHdr``: 单击或点击此处
 输入文字) is no content; text formatted hidden (``w:vanish``, a template's notes to whoever fills it in) is not read,
-and a diagnostic names the table and row it stood in. What cannot be read as text, a document embedded whole
-(``w:altChunk``) or an object (``w:object``: an Excel worksheet pasted as an object), is named by a diagnostic.
+and a diagnostic names the table and row it stood in. A document embedded whole in the body (``w:altChunk``, as
+programs that export HTML to Word write a form) is read in its place where it is a web page, a Word document or plain
+text. What cannot be read as text, an embedded document of another kind (.mht, .rtf) or one inside a table cell, or an
+object (``w:object``: an Excel worksheet pasted as an object), is named by a diagnostic.
 
 python-docx would give the same view through its object model, at several times the cost per cell. Most tables
 are read in one pass over their elements (``_flat_rows``); one that holds a table or a text box is walked
@@ -37,12 +39,15 @@ element by element.
 
 from __future__ import annotations
 
+import posixpath
+
 from lxml import etree
 
 from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, LimitedZip, ReadLimits
+from jixiao.documents.readers.html_reader import read_html
 from jixiao.model import Diagnostic, Location
 from jixiao.model.wording import Phrase, quoted_cells
 
@@ -60,6 +65,8 @@ _ALT_CHUNK, _OBJECT = f"{_W}altChunk", f"{_W}object"
 # (w:del marks deleted runs too: a row's is in its w:trPr)
 _TRPR_DEL, _DEL_TEXT = f"{_W}del", f"{_W}delText"
 _OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PACKAGE_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _OFF = ("0", "false", "off")  # an on/off property's value that turns it off
 _VAL = f"{_W}val"
 _TRPR, _TCPR = f"{_W}trPr", f"{_W}tcPr"
@@ -84,21 +91,57 @@ _TWIPS_PER_CHARACTER = 210  # a character of 五号 (10.5 pt) type, the size for
 def read_docx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
     """Read the body of a .docx into paragraphs and table rows, keeping merged cells' grid columns."""
     deadline = Deadline(source, limits)
-    body = _body(data, source, limits, deadline)
-    unshown = _Unshown(body)
-    reader = _BodyReader(deadline, unshown)
+    archive, body = _body(data, source, limits, deadline)
+    chunks = _chunks(archive, body, source, limits)
+    unshown = _Unshown(body, chunks)
+    reader = _BodyReader(deadline, unshown, chunks)
     reader.read(body)
-    return Layout(name="docx", blocks=reader.blocks, diagnostics=unshown.diagnostics(source, reader.places))
+    return Layout(name="docx", blocks=reader.blocks,
+                  diagnostics=unshown.diagnostics(source, reader.places) + reader.chunk_diagnostics)
 
 
-def _body(data: bytes, source: str, limits: ReadLimits, deadline: Deadline) -> etree._Element:
+def _body(data: bytes, source: str, limits: ReadLimits, deadline: Deadline) -> tuple[LimitedZip, etree._Element]:
     archive = LimitedZip(data, source, limits, "Word")
     if not archive.has("word/document.xml"):
         raise NotAGoalDocument(source, "Word 文件已损坏：缺少正文部分（word/document.xml）")
     body = archive.parse("word/document.xml", deadline).find(f"{_W}body")
     if body is None:
         raise NotAGoalDocument(source, "Word 文件已损坏：正文部分没有内容（缺少 w:body）")
-    return body
+    return archive, body
+
+
+_RELATIONSHIPS = "word/_rels/document.xml.rels"
+
+
+def _chunks(archive: LimitedZip, body: etree._Element, source: str, limits: ReadLimits) -> dict[str, Layout]:
+    """The documents embedded whole in the body (``w:altChunk``, not inside a table) that can be read, by their
+    relationship id: a web page, a Word document or plain text, read by the reader of their kind; an unreadable one
+    (a .mht or .rtf part, a page with no text) is left out, to be named by a diagnostic."""
+    wanted = {chunk.get(_RELATIONSHIP_ID) for chunk in body.iter(_ALT_CHUNK) if _row_of(chunk) is None}
+    wanted.discard(None)
+    if not wanted or not archive.has(_RELATIONSHIPS):
+        return {}
+    found: dict[str, Layout] = {}
+    for relationship in archive.parse(_RELATIONSHIPS).iter(_PACKAGE_RELATIONSHIP):
+        target = relationship.get("Target") or ""
+        name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("word", target))
+        reader = _CHUNK_READERS.get(posixpath.splitext(name)[1].lower())
+        if relationship.get("Id") not in wanted or reader is None or not archive.has(name):
+            continue
+        try:
+            found[relationship.get("Id")] = reader(archive.read(name), source, limits)
+        except NotAGoalDocument:
+            continue  # (a page with no text, a damaged document: named as unreadable)
+    return found
+
+
+def _plain_chunk(data: bytes, source: str, limits: ReadLimits) -> Layout:
+    text = data.decode("utf-8-sig", "replace")
+    return Layout(name="text", blocks=[Paragraph(text=line.strip()) for line in text.splitlines() if line.strip()])
+
+
+_CHUNK_READERS = {".htm": read_html, ".html": read_html, ".xhtml": read_html, ".txt": _plain_chunk,
+                  ".docx": read_docx}
 
 
 def _paragraph_text(paragraph: etree._Element) -> str:
@@ -183,11 +226,12 @@ class _Unshown:
     prompt) and notes what it cannot read as text (an embedded document or object), by the table row (``w:tr``) they
     stand in: the diagnostics are made once the reader has numbered the rows (``places``)."""
 
-    def __init__(self, body: etree._Element) -> None:
+    def __init__(self, body: etree._Element, chunks: dict[str, Layout]) -> None:
         self.hidden: dict[etree._Element | None, list[str]] = {}
         self.embedded: dict[etree._Element | None, list[str]] = {}
-        # the cells of the rows deleted with changes tracked, by their table
-        self.deleted: dict[etree._Element, list[list[str]]] = {}
+        # the rows deleted with changes tracked, by their table: each row's place in it (deleted rows counted, as Word
+        # shows them with the changes) and its cells
+        self.deleted: dict[etree._Element, list[tuple[int, list[str]]]] = {}
         deletions: set[etree._Element | None] = set()  # the rows holding deleted text or marked deleted
         # (a list: the loop takes elements out of the tree; lxml's iter with tags is far cheaper than an XPath)
         for node in list(body.iter(_VANISH, _MOVE_FROM, _PLACEHOLDER, _ALT_CHUNK, _OBJECT, _DEL_TEXT, _TRPR_DEL)):
@@ -209,7 +253,8 @@ class _Unshown:
                 if node.get(_VAL) not in _OFF and properties.tag == _RPR and properties.getparent().tag == _R:
                     self._hide(properties.getparent())
             elif tag == _ALT_CHUNK:
-                self.embedded.setdefault(_row_of(node), []).append("文档（altChunk）")
+                if node.get(_RELATIONSHIP_ID) not in chunks or _row_of(node) is not None:
+                    self.embedded.setdefault(_row_of(node), []).append("文档（altChunk）")
             else:
                 ole = next(node.iter(_OLE_OBJECT), None)
                 program = (ole.get("ProgID") or "") if ole is not None else ""
@@ -221,8 +266,10 @@ class _Unshown:
     def _delete_rows(self, rows: set[etree._Element]) -> None:
         """Take out the rows deleted with changes tracked: marked deleted (``w:del`` in the row's properties, as Word
         marks a row deleted), or whose every run is deleted text (nothing of it is left once the changes are
-        accepted). A row keeping some text keeps it, its deleted words alone left out."""
-        for tr in rows:
+        accepted). A row keeping some text keeps it, its deleted words alone left out. Each row's place is counted
+        before any is taken out: the row Word shows it in with the changes (its number in the file)."""
+        places = {tr: _row_number(tr) for tr in rows}
+        for tr in sorted(rows, key=lambda row: places[row]):
             properties = tr.find(_TRPR)
             marked = properties is not None and properties.find(_TRPR_DEL) is not None
             table = next(tr.iterancestors(_TBL), None)
@@ -232,7 +279,7 @@ class _Unshown:
             cells = [text for tc in tr.iter(_TC)
                      if (text := "".join(node.text or "" for node in tc.iter(_DEL_TEXT, _T)).strip())]
             tr.getparent().remove(tr)
-            self.deleted.setdefault(table, []).append(cells)
+            self.deleted.setdefault(table, []).append((places[tr], cells))
 
     def _hide(self, run: etree._Element) -> None:
         text = "".join(node.text or "" for node in run.iter(_T)).strip()
@@ -247,10 +294,10 @@ class _Unshown:
 
     def diagnostics(self, source: str, places: dict[etree._Element, tuple[int, int]]) -> list[Diagnostic]:
         """P179 for hidden text and P178 for what is embedded, each at the table and row it stood in; P171 for the rows
-        deleted with changes tracked, at their table."""
-        found = [diagnostic("P171", Location(file=source, table=places.get(table, (None, None))[0]), cells,
+        deleted with changes tracked, at their table and the row they stand in with the changes shown."""
+        found = [diagnostic("P171", Location(file=source, table=places.get(table, (None, None))[0], row=row), cells,
                             text=quoted_cells(cells, limit=80) if cells else Phrase("（空行）"))
-                 for table, rows in self.deleted.items() for cells in rows]
+                 for table, rows in self.deleted.items() for row, cells in rows]
         for code, notes in (("P179", self.hidden), ("P178", self.embedded)):
             for row, texts in notes.items():
                 table, number = places.get(row, (None, None)) if row is not None else (None, None)
@@ -262,6 +309,14 @@ class _Unshown:
 
 def _row_of(node: etree._Element) -> etree._Element | None:
     return next(node.iterancestors(_TR), None)
+
+
+def _row_number(tr: etree._Element) -> int:
+    """The 1-based number of a row among its table's own rows (a nested table's left out): where it stands in the
+    file."""
+    table = next(tr.iterancestors(_TBL), None)
+    own = [row for row in table.iter(_TR) if next(row.iterancestors(_TBL), None) is table] if table is not None else []
+    return own.index(tr) + 1 if tr in own else 0
 
 
 def _indent(ind: etree._Element) -> int:
@@ -359,11 +414,13 @@ def _int_attribute(properties: etree._Element, tag: str, default: int) -> int:
 class _BodyReader:
     """Walks the body in order, numbering tables (nested ones too) as it meets them."""
 
-    def __init__(self, deadline: Deadline, unshown: _Unshown) -> None:
+    def __init__(self, deadline: Deadline, unshown: _Unshown, chunks: dict[str, Layout]) -> None:
         self.blocks: list[Block] = []
         self.tables = 0
         self._deadline = deadline
         self._unshown = unshown
+        self._chunks = chunks
+        self.chunk_diagnostics: list[Diagnostic] = []  # what the embedded documents' readers said of them
         self.places: dict[etree._Element, tuple[int, int]] = {}  # (table, row) of each row the unshown notes name
 
     def read(self, container: etree._Element) -> None:
@@ -377,6 +434,18 @@ class _BodyReader:
                         self.read(box)
             elif child.tag == _TBL:
                 self._table(child)
+            elif child.tag == _ALT_CHUNK and (chunk := self._chunks.get(child.get(_RELATIONSHIP_ID))) is not None:
+                self._embedded(chunk)
+
+    def _embedded(self, chunk: Layout) -> None:
+        """An embedded document's blocks in its place, its tables numbered on after the body's before it."""
+        first = self.tables
+        for block in chunk.blocks:
+            if isinstance(block, Row) and block.table is not None:
+                self.tables = max(self.tables, first + block.table)
+                block = Row(cells=block.cells, table=first + block.table, row=block.row, line=block.line)
+            self.blocks.append(block)
+        self.chunk_diagnostics.extend(chunk.diagnostics)
 
     def _table(self, table: etree._Element) -> None:
         self._deadline.check()

@@ -36,7 +36,9 @@ __all__ = ["SheetExtras", "read_workbook", "display_number", "column_name", "sho
 
 _PLACES = re.compile(r"\.([0#?]+)")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
-_PLACEHOLDER = re.compile(r"[0#?]|general", re.I)  # where a section prints its number
+# where a section prints its number; G/通用格式 is General as a Chinese Excel or WPS writes it in a custom format
+_PLACEHOLDER = re.compile(r"[0#?]|general|g/通用格式", re.I)
+_GENERAL_SECTIONS = ("general", "", "@", "g/通用格式")
 # the literal text a section prints that is part of a target: an operator before the number (“≥”0%), a unit after
 # it (0“个”, 0“%”, 0.00“万元”); other words (0%“达标”) are no part of the value and are left out
 _OPERATORS = frozenset("≥≤><=≧≦＞＜＝±")
@@ -215,17 +217,23 @@ def _text(value: object, number_format: str) -> str:
     return str(value).strip()
 
 
+def _date_letters(number_format: str) -> str:
+    """The letters of a date format's first section, lower-cased, without its literals and bracketed codes
+    ([DBNum1], [$-804]); the era year of a Chinese locale (e"年") is a year (y)."""
+    return _QUOTED.sub("", number_format.split(";")[0]).lower().replace("e", "y")
+
+
 def shows_month_only(number_format: str) -> bool:
-    """Whether a date format shows a year and month and no day or time (yyyy"年"m"月", yyyy-mm, mmm-yy)."""
-    letters = _QUOTED.sub("", number_format.split(";")[0]).lower()
+    """Whether a date format shows a year and month and no day or time (yyyy"年"m"月", yyyy-mm, mmm-yy, e"年"m"月")."""
+    letters = _date_letters(number_format)
     return "y" in letters and "m" in letters and not any(letter in letters for letter in "dhs")
 
 
 def shows_chinese_date(number_format: str) -> bool:
     """Whether a date format shows a month and day in Chinese and no time (yyyy"年"m"月"d"日", m"月"d"日")."""
-    section = number_format.split(";")[0]
-    letters = _QUOTED.sub("", section).lower()
-    return "日" in section and "m" in letters and "d" in letters and not any(letter in letters for letter in "hs")
+    letters = _date_letters(number_format)
+    return "日" in number_format.split(";")[0] and "m" in letters and "d" in letters and not any(
+        letter in letters for letter in "hs")
 
 
 def shown_date(value: date, number_format: str) -> str | None:
@@ -235,7 +243,7 @@ def shown_date(value: date, number_format: str) -> str | None:
     if shows_month_only(number_format):
         return f"{value.year}年{value.month}月" if "年" in number_format else f"{value.year}-{value.month:02d}"
     if shows_chinese_date(number_format):
-        year = f"{value.year}年" if "y" in _QUOTED.sub("", number_format.split(";")[0]).lower() else ""
+        year = f"{value.year}年" if "y" in _date_letters(number_format) else ""
         return f"{year}{value.month}月{value.day}日"
     return None
 
@@ -258,7 +266,7 @@ def display_number(value: int | float, number_format: str) -> str:
     percent = "%" in section
     if percent:
         number *= 100
-    if section.strip().lower() in ("general", "", "@"):
+    if section.strip().lower() in _GENERAL_SECTIONS:
         text = format(number.normalize(), "f") if number != number.to_integral() else format(number.to_integral(), "f")
     else:
         match = _PLACES.search(section)

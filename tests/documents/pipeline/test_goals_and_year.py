@@ -3,6 +3,8 @@ layouts written in other words and figures than the corpus document it was found
 
 from __future__ import annotations
 
+import pytest
+
 from jixiao.documents.pipeline import read_text
 
 _GRID = ["| 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 产出指标 | 数量指标 | 养护道路里程 | ≥42公里 |"]
@@ -108,3 +110,72 @@ def test_a_goals_label_broken_at_a_space_is_no_label_and_goal():
     sheet = read("项目支出绩效目标表", "| 项目名称 | 老年人健康体检经费 |",
                  "| 年度主要目标 和成果 | 全年完成体检3000人次。 |", *_GRID).sheets[0]
     assert sheet.goals == ["全年完成体检3000人次。"]
+
+
+_SELF_EVAL = ["| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |",
+              "| 产出指标 | 数量指标 | 养护道路里程 | ≥42公里 | 45公里 |"]
+
+
+@pytest.mark.parametrize(("title", "year"), [
+    # 同心 (corpus 127, 202): a site's 标题: row naming the notice of the goals set, the year inside the project's words
+    ("| 标 题: | 关于解决某县2024年村级道路硬化项目资金绩效目标设定的公示 |", 2024),
+    ("标题: 某县2023年乡村公路养护项目绩效目标设定", 2023),
+    # 慈溪 (177): a publication of goals under its year
+    ("2022年某市重大政策和项目绩效目标情况", 2022),
+    # 大英 (228): a department's accounts publication, the self-evaluation among its tables
+    ("某县交通运输局2021年度部门决算", 2021),
+    # a sentence citing a document of a year is no title, nor is a span's heading
+    ("根据《关于下达2023年中央财政衔接推进乡村振兴资金预算指标的通知》精神,安排资金", None),
+    ("2024-2026年绩效目标", None),
+])
+def test_a_publications_title_gives_the_year_of_the_sheets_that_state_none(title, year):
+    for grid in (_GRID, _SELF_EVAL):
+        sheet = read(title, "| 项目名称 | 村级公路养护补助 |", *grid).sheets[0]
+        assert sheet.year == year, (title, grid[0])
+    # a form's own year stands over the publication's
+    assert read(title, "2019年度项目支出绩效自评表", "| 项目名称 | 村级公路养护补助 |", *_SELF_EVAL).sheets[0].year == 2019
+
+
+@pytest.mark.parametrize(("lines", "year"), [
+    # 荆门 (corpus 140): Hubei's 申报表 prints 起止时间 beside 项目负责人, within one year
+    (("| 项目负责人 | 张三 | 起止时间 | 2024年1月—12月 |",), 2024),
+    # the same span in other labels and layouts: one cell per line, a span of months written with points
+    (("项目起止时间", "2023.1—2023.12"), 2023),
+    (("| 项目期限 | 2022年 |",), 2022),
+    # a span of several years, or of one year it does not name, says no year
+    (("| 起止时间 | 2024年1月—2025年6月 |",), None),
+    (("| 项目期 | 1年 |",), None),
+])
+def test_a_span_within_one_year_gives_the_year_where_nothing_else_states_one(lines, year):
+    document = read("| 项目名称 | 村级公路养护补助 |", *lines, *_GRID)
+    (sheet,) = document.sheets
+    assert sheet.year == year
+    said = [d.message for d in document.diagnostics if d.code == "P180"]
+    assert len(said) == (year is not None) and all("按实施期“" in message for message in said)
+    # a title's year stands over the span's, and nothing is said
+    titled = read("2019年度项目支出绩效目标表", "| 项目名称 | 村级公路养护补助 |", *lines, *_GRID)
+    assert titled.sheets[0].year == 2019 and not any(d.code == "P180" for d in titled.diagnostics)
+
+
+_TRADITIONAL_GRID = ["| 一級指標 | 二級指標 | 三級指標 | 指標值 |", "| 產出指標 | 數量指標 | 養護道路里程 | ≥42公里 |"]
+
+
+@pytest.mark.parametrize("cells", [lambda text: text, lambda text: f"| {text} | |"], ids=["line", "pipe-row"])
+@pytest.mark.parametrize(("title", "year", "name"), [
+    # 黄冈 (corpus 015), 丽江 (119), 宁德 (220): a converter site's or a Traditional province's forms
+    ("項目支出績效自評表（2021年度）", 2021, None),
+    ("2022年度項目支出績效目標表", 2022, None),
+    # a title naming its project names the sheet, in the characters it is written in
+    ("村級公路養護補助項目績效目標表", None, "村級公路養護補助項目"),
+])
+def test_a_title_in_traditional_characters_is_the_forms_title(cells, title, year, name):
+    (sheet,) = read(cells(title), *_TRADITIONAL_GRID).sheets
+    assert (sheet.title, sheet.year, sheet.name) == (title, year, name)
+
+
+@pytest.mark.parametrize("name", ["2020年省级卫片执法补助经费支出绩效自评表", "2020年省級衛片執法補助經費支出績效自評表"])
+@pytest.mark.parametrize("cells", [lambda text: text, lambda text: f"| {text} |"], ids=["line", "pipe-row"])
+def test_the_line_under_a_name_label_alone_is_the_name_though_it_reads_like_a_title(cells, name):
+    # 丽江 (corpus 119): 项目名称 | then, on the next line, the name the form prints, ending in the form's words
+    (sheet,) = read(cells("2020年度项目支出绩效自评表"), cells("项目名称"), cells(name), *_GRID).sheets
+    assert (sheet.title, sheet.name, sheet.year) == ("2020年度项目支出绩效自评表", name, 2020)

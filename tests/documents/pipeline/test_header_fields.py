@@ -77,6 +77,11 @@ def test_annual_goals_are_the_cells_under_the_goals_headings_not_the_headings(li
     # ... and more cells than two: the first is the long term's, the rest the year's (corpus 132)
     (("总体目标", "中期目标", "年度目标", "三年内监测能力全面提升。", "全年检测2000批次。", "全年维修4次。"),
      ["三年内监测能力全面提升。"], ["全年检测2000批次。", "全年维修4次。"]),
+    # 东莞 (corpus 290): Guangdong's 批复表 names the long term 中期滚动目标, both goals in the row under the labels
+    (("总体目标 | 中期滚动目标(2024年--2026年) | 年度目标 |", "新建或改造道路29个项目。 | 完成3个项目补助尾款结算。 |"),
+     ["新建或改造道路29个项目。"], ["完成3个项目补助尾款结算。"]),
+    (("总体目标", "中期滚动目标(2024年--2026年)", "年度目标", "新建或改造道路29个项目。", "完成3个项目补助尾款结算。"),
+     ["新建或改造道路29个项目。"], ["完成3个项目补助尾款结算。"]),
     # one goal only under both labels: the block's, as a single goals label's (the grid follows, no second goal)
     (("总 体 目 标 |", "中期目标(2024年—2026年) | 年度目标 |", "三年内监测能力全面提升。 |"),
      ["三年内监测能力全面提升。"], []),
@@ -493,9 +498,13 @@ def test_the_span_is_read_from_its_label_and_the_long_term_goals_heading(lines, 
     (("项目开始日期 | 2023-01- | 项目完成日期 | 2023-12-31",), (None, 2023, 2023)),
 ])
 def test_the_span_is_read_from_the_dates_it_starts_and_ends(lines, period):
-    (sheet,) = read("项目名称 | 人工增雨作业", *lines, *GRID).sheets
+    document = read("项目名称 | 人工增雨作业", *lines, *GRID)
+    (sheet,) = document.sheets
     assert (sheet.period.text, sheet.period.start, sheet.period.end) == period
-    assert sheet.year is None  # (the last day's year is not the sheet's: 2021 年 12 alone in its cell)
+    # the last day's year alone in its cell (2021 年 12) is no year line; a span within one year gives the sheet's year,
+    # said (P180), and one of several years none
+    said = [d.code for d in document.diagnostics if d.code == "P180"]
+    assert (sheet.year, said) == ((period[1], ["P180"]) if period[1] == period[2] else (None, []))
 
 
 def test_dates_starred_out_for_publication_are_no_span():

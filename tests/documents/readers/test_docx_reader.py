@@ -177,6 +177,55 @@ def test_embedded_objects_and_documents_are_named_not_read():
         ("P178", "嵌入的对象（Excel.Sheet.12）无法读取", 1, 2), ("P178", "嵌入的文档（altChunk）无法读取", None, None)]
 
 
+_NAMESPACES = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+               'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_CHUNK_GRID = [["项目名称", "村级公路养护"], ["一级指标", "二级指标", "三级指标", "指标值"],
+               ["产出指标", "数量指标", "养护里程", "≥42公里"]]
+
+
+def _with_chunk(target: str, part: bytes) -> bytes:
+    """A .docx with a table, then a document embedded whole (altChunk) whose part is ``target``, then a paragraph."""
+    body = (f"<w:document {_NAMESPACES}><w:body><w:p><w:r><w:t>2024年度项目支出绩效目标表</w:t></w:r></w:p>"
+            f"<w:tbl><w:tr>{_tc('单位名称')}{_tc('某县公路局')}</w:tr></w:tbl>"
+            '<w:altChunk r:id="rId9"/><w:p><w:r><w:t>填表人：张三</w:t></w:r></w:p></w:body></w:document>')
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" '
+            f'Target="{target}"/></Relationships>')
+    return _zip({"word/document.xml": body.encode(), "word/_rels/document.xml.rels": rels.encode(),
+                 f"word/{target}": part})
+
+
+def _html_grid() -> bytes:
+    rows = "".join("<tr>" + "".join(f"<td>{text}</td>" for text in row) + "</tr>" for row in _CHUNK_GRID)
+    return f"<html><body><table>{rows}</table></body></html>".encode()
+
+
+def _docx_grid() -> bytes:
+    rows = "".join("<w:tr>" + "".join(_tc(text) for text in row) + "</w:tr>" for row in _CHUNK_GRID)
+    return _raw_docx(rows)
+
+
+@pytest.mark.parametrize(("target", "part"), [("afchunk.htm", _html_grid()), ("afchunk.docx", _docx_grid())],
+                         ids=["web-page", "word-document"])
+def test_a_document_embedded_whole_is_read_in_its_place(target, part):
+    # programs exporting HTML to Word embed the form whole (altChunk): its table is read where it stands, numbered on
+    # after the body's tables before it
+    layout = read_docx(_with_chunk(target, part), "x.docx")
+    assert [(getattr(block, "table", None), block.texts if hasattr(block, "texts") else block.text)
+            for block in layout.blocks] == [
+        (None, "2024年度项目支出绩效目标表"), (1, ["单位名称", "某县公路局"]), *((2, row) for row in _CHUNK_GRID),
+        (None, "填表人：张三")]
+    assert layout.diagnostics == []
+    (sheet,) = read_bytes(_with_chunk(target, part), "x.docx").sheets
+    assert (sheet.year, sheet.name, [(i.name, i.target.raw) for i in sheet.indicators]) == (
+        2024, "村级公路养护", [("养护里程", "≥42公里")])
+    # an embedded document of a kind not read (a .mht) is named where it stands
+    layout = read_docx(_with_chunk("afchunk.mht", b"MIME-Version: 1.0"), "x.docx")
+    assert [block.text for block in layout.blocks if isinstance(block, Paragraph)] == [
+        "2024年度项目支出绩效目标表", "填表人：张三"]
+    assert [(d.code, d.message) for d in layout.diagnostics] == [("P178", "嵌入的文档（altChunk）无法读取")]
+
+
 # -- goal sheets -----------------------------------------------------------------------------------------------
 def test_the_sample_layout_as_a_word_table():
     data = docx_file("乡镇环境治理经费（西留村）绩效目标表", "434016遵化市西留村乡人民政府", "单位：万元", SAMPLE_TABLE)
@@ -457,27 +506,44 @@ def _deleted_tc(text: str) -> str:
 
 
 _ROW_DELETED = '<w:trPr><w:del w:id="9" w:author="张三" w:date="2024-03-01T10:00:00Z"/></w:trPr>'
+_HEADER_TEXTS = ["一级指标", "二级指标", "三级指标", "指标值"]
+_KEPT_TEXTS = ["产出指标", "数量指标", "整治村数", "≥18个"]
+_DELETED_TEXTS = ["产出指标", "质量指标", "旧指标", "100%"]
+
+
+def _cells(texts: list[str], cell=_tc) -> str:
+    return "".join(cell(text) for text in texts)
 
 
 @pytest.mark.parametrize("marked", [True, False], ids=["row-marked-deleted", "every-run-deleted"])
 def test_a_row_deleted_with_changes_tracked_is_not_read(marked):
     # Word shows neither row once the changes are accepted: not a row of empty cells parting the grid, nor an indicator
-    header = "".join(_tc(text) for text in ["一级指标", "二级指标", "三级指标", "指标值"])
-    kept = "".join(_tc(text) for text in ["产出指标", "数量指标", "整治村数", "≥18个"])
-    deleted = "".join(_deleted_tc(text) for text in ["产出指标", "质量指标", "旧指标", "100%"])
-    after = "".join(_tc(text) for text in ["效益指标", "社会效益指标", "受益人口", "≥5000人"])
-    rows = (f"<w:tr>{_tc('项目名称')}{_tc('甲项目')}</w:tr><w:tr>{header}</w:tr><w:tr>{kept}</w:tr>"
-            f"<w:tr>{_ROW_DELETED if marked else ''}{deleted}</w:tr><w:tr>{after}</w:tr>")
+    after = _cells(["效益指标", "社会效益指标", "受益人口", "≥5000人"])
+    rows = (f"<w:tr>{_tc('项目名称')}{_tc('甲项目')}</w:tr><w:tr>{_cells(_HEADER_TEXTS)}</w:tr>"
+            f"<w:tr>{_cells(_KEPT_TEXTS)}</w:tr><w:tr>{_ROW_DELETED if marked else ''}"
+            f"{_cells(_DELETED_TEXTS, _deleted_tc)}</w:tr><w:tr>{after}</w:tr>")
     layout = read_docx(_raw_docx(rows), "x.docx")
     assert [(row.row, row.texts) for row in layout.blocks][2:] == [
         (3, ["产出指标", "数量指标", "整治村数", "≥18个"]), (4, ["效益指标", "社会效益指标", "受益人口", "≥5000人"])]
     (deleted_row,) = layout.diagnostics
-    assert (deleted_row.code, deleted_row.location.table, deleted_row.set_aside) == (
-        "P171", 1, ("产出指标", "质量指标", "旧指标", "100%"))
+    # (at the row it stands in with the changes shown, the fourth of the file's)
+    assert (deleted_row.code, deleted_row.location.table, deleted_row.location.row, deleted_row.set_aside) == (
+        "P171", 1, 4, ("产出指标", "质量指标", "旧指标", "100%"))
     assert deleted_row.message == "修订记录中已删除的行未读取：产出指标｜质量指标｜旧指标｜100%"
     document = read_bytes(_raw_docx(rows), "x.docx")
     assert [(i.name, i.target.raw, i.row) for i in document.sheets[0].indicators] == [
         ("整治村数", "≥18个", 3), ("受益人口", "≥5000人", 4)]
+
+
+def test_rows_deleted_with_changes_tracked_are_said_at_their_rows_in_their_tables():
+    # two deleted rows in a second table: each at its own row, counted before either was taken out
+    second = _cells(["效益指标", "社会效益指标", "旧效益", "≥90%"], _deleted_tc)
+    rows = (f"<w:tr>{_tc('项目名称')}{_tc('甲项目')}</w:tr></w:tbl><w:tbl><w:tr>{_cells(_HEADER_TEXTS)}</w:tr>"
+            f"<w:tr>{_ROW_DELETED}{_cells(_DELETED_TEXTS, _deleted_tc)}</w:tr><w:tr>{_cells(_KEPT_TEXTS)}</w:tr>"
+            f"<w:tr>{second}</w:tr>")
+    layout = read_docx(_raw_docx(rows), "x.docx")
+    assert [(d.code, d.location.table, d.location.row, d.set_aside[2]) for d in layout.diagnostics] == [
+        ("P171", 2, 2, "旧指标"), ("P171", 2, 4, "旧效益")]
 
 
 def test_a_row_keeping_some_text_keeps_it_and_loses_its_deleted_words():

@@ -36,6 +36,10 @@ from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, xlsx_fi
         (3, '"第"0"季度"', "3"),
         (5, '0"0"', "5"),
         (1e16, "General", "10000000000000000"),
+        # General as a Chinese Excel or WPS writes it in a custom format, plain or under Chinese numerals ([DBNum1])
+        (42.5, "G/通用格式", "42.5"),
+        (0.955, "[DBNum1][$-804]G/通用格式", "0.955"),
+        (1200, 'G/通用格式"人次"', "1200人次"),
     ],
 )
 def test_numbers_read_as_excel_displays_them(value, number_format, shown):
@@ -460,7 +464,11 @@ def test_a_string_formula_that_computed_an_empty_text_is_no_missing_value():
 @pytest.mark.parametrize(("number_format", "shown"), [('yyyy"年"m"月"', "2024年6月"), ("yyyy-mm", "2024-06"),
                                                       ('yyyy"年"m"月"d"日"', "2024年6月30日"), ("m/d", "2024-06-30"),
                                                       ('[$-804]yyyy"年"mm"月"dd"日";@', "2024年6月30日"),
-                                                      ('yyyy"年"m"月"d"日" h:mm', "2024-06-30")])
+                                                      ('yyyy"年"m"月"d"日" h:mm', "2024-06-30"),
+                                                      # a Chinese locale's era year (e), under Chinese numerals
+                                                      ('[DBNum1][$-804]e"年"m"月"', "2024年6月"),
+                                                      ('e"年"m"月"d"日"', "2024年6月30日"),
+                                                      ('[DBNum1][$-804]yyyy"年"m"月"', "2024年6月")])
 def test_a_date_shown_as_a_month_reads_as_that_month(number_format, shown):
     # a deadline typed as a date under a format that shows only its month is that month, not its first or last day
     def fill(sheet):
