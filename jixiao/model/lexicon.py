@@ -46,13 +46,17 @@ _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘ�
 
 # a gloss a converter site wrote after a character of running text: a syllable with its tone mark, in brackets
 # (績(jī)效目標(biāo)); a bracketed Latin word without one (指标值(A), 长度(km)) is the document's own
-_TONED_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńň])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,6}[)）]")
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńň"  # the vowels (and syllabic n) written with a tone mark
+_TONE_MARK = re.compile(f"[{_TONED}]")
+_TONED_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[{_TONED}])[a-z{_TONED}ü]{{1,6}}[)）]")
 
 
 def unglossed(text: str) -> str:
     """``text`` without the pinyin glosses a converter site wrote after its characters (``項(xiàng)目`` → ``項目``),
     every line kept: they are no part of any cell, and a cell's gloss (指標(biāo)) hides the heading it is."""
-    return _TONED_GLOSS.sub("", text) if "(" in text or "（" in text else text
+    # (the pattern opens with a look-behind, tried at every character: it is searched for only in a text holding a
+    # bracket and a tone mark, which every gloss it removes holds, and few documents do)
+    return _TONED_GLOSS.sub("", text) if ("(" in text or "（" in text) and _TONE_MARK.search(text) else text
 
 
 @cache

@@ -260,6 +260,8 @@ def _title_key(text: str) -> str:
 def is_report_title(text: str) -> bool:
     """True for the title of a self-evaluation report (``…项目支出绩效评价报告``, ``…績效自評報告``), in either script:
     what the document reports on are goals approved earlier, whatever shape its tables take."""
+    if "告" not in text:
+        return False  # (asked of every line outside a grid, twice: most hold neither script's 报告)
     key = _title_key(text)
     return key.endswith(("报告", "報告")) and _REPORT_TITLE.fullmatch(simplified(key)) is not None
 
@@ -329,7 +331,9 @@ _SAID_PROJECT = re.compile(r"(?:^|[,，。;；:：])(?P<name>[^,，。;；:：�
 
 def said_project(text: str) -> str | None:
     """The project a notice's sentence says who carries out (``XX项目由XX实施完成``), or None."""
-    found = _SAID_PROJECT.search(simplified(text))
+    simple = simplified(text)
+    # (asked of every line outside a grid: the pattern is searched only in a line holding its 由)
+    found = _SAID_PROJECT.search(simple) if "由" in simple else None
     return as_written(text, found["name"]) if found else None
 
 

@@ -33,6 +33,9 @@ _PAIRS = 2  # a cell of such a document doubled throughout (得得分分)
 _FIGURE = r"[(（]?\d+(?:\.\d+)?[)）]?[%％]?[,，]?"
 _DOUBLED_FIGURE = re.compile(rf"(?<![\d.])({_FIGURE})\1(?![\d.%％])")
 _MARKED_FIGURE = re.compile(rf"(?<![\d.])(?:{_FIGURE})+(?![\d.%％])")
+# a run of the characters figures are written with: a doubled figure lies inside one, and nothing else of the run's
+# surroundings counts (the characters either side of a run are none of those the figure's look-arounds refuse)
+_FIGURE_RUN = re.compile(r"[\d.()（）%％,，]{2,}")
 _MARKED = re.compile(r"[.%％(（]")
 _PERCENTAGE = re.compile(r"\d+(?:\.\d+)?[%％]")
 _EVIDENT_FIGURES = 3
@@ -49,9 +52,15 @@ def undoubled(text: str) -> str:
         lines = text.split("\n")
         if any(_evident(line) for line in lines):
             text = "\n".join(_line_undoubled(line) for line in lines)
-    if _DOUBLED_FIGURE.search(text) and _figures_doubled(text):
+    if _has_doubled_figure(text) and _figures_doubled(text):
         text = _DOUBLED_FIGURE.sub(_figure_once, text)
     return text
+
+
+def _has_doubled_figure(text: str) -> bool:
+    """Whether ``text`` holds a figure written twice in a row. (Asked of each run of figure characters: the pattern
+    opens with a look-behind, so searched over the whole text it is tried at every character, five times slower.)"""
+    return any(_DOUBLED_FIGURE.search(run) for run in _FIGURE_RUN.findall(text))
 
 
 def _pairs(text: str) -> str | None:

@@ -20,7 +20,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations
 
 from jixiao.model.units import canonical_unit
 from jixiao.model.wording import Phrase
@@ -81,12 +80,19 @@ def split_figures(run: str, kinds: list[str], weights: Iterable[Decimal] = (), p
 
 
 def readings(run: str, count: int) -> Iterable[tuple[str, ...]]:
-    """Every way to cut ``run`` into ``count`` figures printed as tables print numbers."""
-    for cuts in combinations(range(1, len(run)), count - 1):
-        bounds = (0, *cuts, len(run))
-        parts = tuple(run[start:end] for start, end in zip(bounds, bounds[1:]))
-        if all(_NUMBER.match(part) for part in parts):
-            yield parts
+    """Every way to cut ``run`` into ``count`` figures printed as tables print numbers, the shortest first figures
+    first."""
+    # (figure by figure, each cut only after a first figure that reads as one: trying every combination of cuts, a
+    # run of 16 digits in five figures is 1,365 cuts, most failing on their first figure)
+    if count <= 1:
+        if count == 1 and _NUMBER.match(run):
+            yield (run,)
+        return
+    for end in range(1, len(run) - count + 2):
+        first = run[:end]
+        if _NUMBER.match(first):
+            for rest in readings(run[end:], count - 1):
+                yield (first, *rest)
 
 
 def _fits(parts: tuple[str, ...], kinds: list[str]) -> bool:

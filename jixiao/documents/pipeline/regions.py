@@ -1063,6 +1063,7 @@ _SEALED_CELL, _TOTAL_CELL = 1, 2
 # the label a self-evaluation's money table opens with (预算执行情况(万元)(20分)): no indicator is named so
 _MONEY_OPENING = re.compile(r"预算执行情况(?:[(（][^()（）]*[)）])*")
 _NOTES = re.compile(r"[(（][^()（）]*[)）]")  # 执行率(B/A), 得分(20分*执行率): a heading's note, its figures no row's
+_DIGIT = re.compile(r"\d")
 _MONEY_HEADINGS_LEAST = 3  # headings a row of the money table names at least (预算数 | 执行数 | 执行率)
 
 
@@ -1073,7 +1074,7 @@ def _opens_money_table(line: Line, first_label: Label, key: str) -> bool:
     if first_label.role is Role.FIELD and first_label.kind == "budget_section" or _MONEY_OPENING.fullmatch(key):
         return True
     texts = [token.text.strip() for token in line.filled]
-    if len(texts) < _MONEY_HEADINGS_LEAST or any(re.search(r"\d", _NOTES.sub("", text)) for text in texts):
+    if len(texts) < _MONEY_HEADINGS_LEAST or any(_DIGIT.search(_NOTES.sub("", text)) for text in texts):
         return False
     headings = money_headings_in_text(" ".join(texts))
     return len(headings) >= _MONEY_HEADINGS_LEAST and texts[0].startswith(headings[0])

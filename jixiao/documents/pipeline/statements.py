@@ -44,8 +44,11 @@ _REFERENCE = re.compile(r"(?<![\d.])20\d{2}(?:年)?\d{1,2}月(?:\d{1,2}日)?|(?<
 # an amount and the parts listed after it: 672385万元(其中,第一批653885万元,第二批18500万元); 383794.62万元,其中自治区
 # 财政资金295348万元,市、县财政资金88446.62万元 (to the bracket's close or the sentence's end)
 _PARTS_AFTER = re.compile(r"(\d+(?:\.\d+)?)\s*万元\s*[(（]?[,，:：]?\s*(?:其中|含)[,，:：]?([^()（）]*?)(?:[)）]|$)")
-# parts listed before their total: 35万元、30万元、50万元,合计115万元
-_PARTS_BEFORE = re.compile(r"((?:[^,，、。;；]{0,20}?\d+(?:\.\d+)?\s*万元[、,，]){2,})\s*(?:合计|共计|总计)[为:：]?\s*"
+# parts listed before their total: 35万元、30万元、50万元,合计115万元. Each part is matched once, atomically: the words
+# before a figure may hold digits, so a part matches in as many ways as its figure has digits, all ending at its 、
+# or comma, and a sentence listing parts with no total after them was tried in every combination of those ways
+# (150 ms for one of 115 characters, corpus 221)
+_PARTS_BEFORE = re.compile(r"((?:(?>[^,，、。;；]{0,20}?\d+(?:\.\d+)?\s*万元[、,，])){2,})\s*(?:合计|共计|总计)[为:：]?\s*"
                            r"(\d+(?:\.\d+)?)\s*万元")
 _WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
 # a list that is not simply the whole's parts: shares, other units, a breakdown inside a part
