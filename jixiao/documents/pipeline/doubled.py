@@ -32,10 +32,16 @@ _PAIRS = 2  # a cell of such a document doubled throughout (得得分分)
 # (its signs half-width or full-width, as a copy may print them)
 _FIGURE = r"[(（]?\d+(?:\.\d+)?[)）]?[%％]?[,，]?"
 _DOUBLED_FIGURE = re.compile(rf"(?<![\d.])({_FIGURE})\1(?![\d.%％])")
-_MARKED_FIGURE = re.compile(rf"(?<![\d.])(?:{_FIGURE})+(?![\d.%％])")
+# figures one after another; each figure's whole number is taken whole (possessive: splitting it between two figures
+# matches no other text, and trying every split of a long digit run took exponential time, a reader hang on a cell
+# of 30 digits and a dot)
+_MARKED_FIGURE = re.compile(r"(?<![\d.])(?:[(（]?\d++(?:\.\d+)?[)）]?[%％]?[,，]?)+(?![\d.%％])")
 # a run of the characters figures are written with: a doubled figure lies inside one, and nothing else of the run's
 # surroundings counts (the characters either side of a run are none of those the figure's look-arounds refuse)
 _FIGURE_RUN = re.compile(r"[\d.()（）%％,，]{2,}")
+# the longest run whose figures are looked at: a target and its actual run together are far shorter, and the time
+# _MARKED_FIGURE takes still grows with each dot of a run that fails to match (1.11.11.1….)
+_LONGEST_RUN = 32
 _MARKED = re.compile(r"[.%％(（]")
 _PERCENTAGE = re.compile(r"\d+(?:\.\d+)?[%％]")
 _EVIDENT_FIGURES = 3
@@ -93,7 +99,8 @@ def _figures_doubled(text: str) -> bool:
     """True when most figures with a decimal point, a percent sign or brackets are written twice in a row, and
     enough of them are no percentage alone: a run-together table glues a target and its equal actual into
     ``100%100%`` (corpus 134), never a list number into ``(1)(1)`` nor a figure and its comma into ``7.14%,7.14%,``."""
-    marked = [match.group(0) for match in _MARKED_FIGURE.finditer(text) if _MARKED.search(match.group(0))]
+    marked = [match.group(0) for run in _FIGURE_RUN.findall(text) if len(run) <= _LONGEST_RUN
+              for match in _MARKED_FIGURE.finditer(run) if _MARKED.search(match.group(0))]
     doubled = [once.group(1) for figure in marked if (once := _DOUBLED_FIGURE.fullmatch(figure))]
     telling = sum(1 for once in doubled if not _PERCENTAGE.fullmatch(once))
     return telling >= _EVIDENT_FIGURES and len(doubled) >= _DOUBLED_SHARE * len(marked)
