@@ -58,15 +58,17 @@ def undoubled(text: str) -> str:
         lines = text.split("\n")
         if any(_evident(line) for line in lines):
             text = "\n".join(_line_undoubled(line) for line in lines)
-    if _has_doubled_figure(text) and _figures_doubled(text):
+    runs = [run for run in _FIGURE_RUN.findall(text) if len(run) <= _LONGEST_RUN]
+    if _has_doubled_figure(runs) and _figures_doubled(runs):
         text = _DOUBLED_FIGURE.sub(_figure_once, text)
     return text
 
 
-def _has_doubled_figure(text: str) -> bool:
-    """Whether ``text`` holds a figure written twice in a row. (Asked of each run of figure characters: the pattern
-    opens with a look-behind, so searched over the whole text it is tried at every character, five times slower.)"""
-    return any(_DOUBLED_FIGURE.search(run) for run in _FIGURE_RUN.findall(text))
+def _has_doubled_figure(runs: list[str]) -> bool:
+    """Whether one of a text's ``runs`` of figure characters holds a figure written twice in a row. (Asked of each run:
+    the pattern opens with a look-behind, so searched over the whole text it is tried at every character, five times
+    slower.)"""
+    return any(_DOUBLED_FIGURE.search(run) for run in runs)
 
 
 def _pairs(text: str) -> str | None:
@@ -95,12 +97,11 @@ def _cell_once(cell: str) -> str:
     return once
 
 
-def _figures_doubled(text: str) -> bool:
+def _figures_doubled(runs: list[str]) -> bool:
     """True when most figures with a decimal point, a percent sign or brackets are written twice in a row, and
     enough of them are no percentage alone: a run-together table glues a target and its equal actual into
     ``100%100%`` (corpus 134), never a list number into ``(1)(1)`` nor a figure and its comma into ``7.14%,7.14%,``."""
-    marked = [match.group(0) for run in _FIGURE_RUN.findall(text) if len(run) <= _LONGEST_RUN
-              for match in _MARKED_FIGURE.finditer(run) if _MARKED.search(match.group(0))]
+    marked = [match.group(0) for run in runs for match in _MARKED_FIGURE.finditer(run) if _MARKED.search(match.group(0))]
     doubled = [once.group(1) for figure in marked if (once := _DOUBLED_FIGURE.fullmatch(figure))]
     telling = sum(1 for once in doubled if not _PERCENTAGE.fullmatch(once))
     return telling >= _EVIDENT_FIGURES and len(doubled) >= _DOUBLED_SHARE * len(marked)
