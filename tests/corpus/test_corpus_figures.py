@@ -130,6 +130,25 @@ def test_manifest_lists_every_collected_document_with_a_golden_and_a_third_unsee
     assert len(unseen) * 10 >= len(collected) * 3
 
 
+def _described(name: str) -> Counter[str]:
+    """How many table rows of the corpus file ``name`` describe each collected document (by its number)."""
+    rows = (line.split("|")[1].split()[0] for line in (CORPUS / name).read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ") and line[2:5].isdigit())
+    return Counter(rows)
+
+
+def test_each_collected_document_is_described_once_and_unseen_ones_apart():
+    # A developer reading the corpus README must not meet an unseen document's description: those rows live in
+    # unseen_rows.md, and move back to the README with the document. Only numbers are shown when this fails.
+    manifest = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))["document"]
+    split = {Path(item["file"]).stem[:3]: item["split"] for item in manifest if item["file"].startswith("docs/")}
+    readme, apart = _described("README.md"), _described("unseen_rows.md")
+    assert sorted(number for number, count in (readme + apart).items() if count > 1) == []
+    assert sorted(number for number in readme if split.get(number) != "dev") == []
+    assert sorted(number for number in apart if split.get(number) != "unseen") == []
+    assert sorted(set(split) - set(readme) - set(apart)) == []
+
+
 def _document(golden: dict) -> Document:
     """The document a perfect reader would return for ``golden``."""
     sheets = []
