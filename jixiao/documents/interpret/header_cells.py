@@ -121,6 +121,15 @@ def parse_unit_line(text: str) -> Unit | None:
 _SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
 
 
+# a unit field that points back at the form's own unit (项目实施单位:本单位 under 单位名称:XX所), not a unit's name
+_OWN_UNIT = re.compile(r"(?:本|我)(?:单位|部门|局|机关|所|院|站|中心)|同上|同(?:填报|申报|预算)单位")
+
+
+def names_own_unit(text: str) -> bool:
+    """Whether a unit field's cell points back at the form's own unit (``本单位``, ``同上``) instead of naming one."""
+    return _OWN_UNIT.fullmatch(fold(text).strip()) is not None
+
+
 def parse_unit(text: str) -> Unit | None:
     """The unit a unit field's cell names, with its code when written before it (``820001-XX人民政府``); None for
     a blank cell or a blank form's seal mark (``(盖章)``)."""

@@ -17,6 +17,7 @@ from jixiao.documents.interpret.header_cells import (
     amount_unit,
     is_checkpoint,
     label_money_unit,
+    names_own_unit,
     parse_amount,
     parse_coded_name,
     parse_field_amount,
@@ -1754,6 +1755,8 @@ class SheetBuilder:
             getattr(sheet, field).extend(split_items(value))
         elif field == "unit":
             value = self._unit_value(value)
+            if names_own_unit(value):
+                return  # (项目实施单位:本单位 names the unit the form's 单位名称 gives, not a unit called 本单位)
             found = parse_unit(value) or Unit()  # (a code written before the name is the unit's own)
             if not found.code:
                 found = found.model_copy(update={"code": sheet.unit.code if sheet.unit else None})

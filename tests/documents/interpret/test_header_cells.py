@@ -7,12 +7,14 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.documents import read_path
 from jixiao.documents.interpret.header_cells import (
     amount_unit,
     fund_heading,
     fund_name,
     is_other_table_title,
     is_report_title,
+    names_own_unit,
     parse_field_amount,
     parse_span,
     parse_unit,
@@ -87,6 +89,25 @@ def test_a_unit_line_reads_the_code_before_the_name_but_not_a_year(text, unit):
 def test_a_unit_cell_is_no_unit_when_it_holds_only_the_seal_mark(text, unit):
     found = parse_unit(text)
     assert (found.code, found.name) == unit if unit else found is None
+
+
+@pytest.mark.parametrize(("text", "own"), [
+    ("本单位", True),  # 项目实施单位:本单位 under 单位名称:黄冈市水土保持与农田水利科研所 (corpus 015)
+    ("本單位", True), (" 同上 ", True), ("本部门", True), ("同填报单位", True),
+    ("本单位盖章", False), ("黄冈市水土保持与农田水利科研所", False), ("本溪市财政局", False),
+])
+def test_a_unit_cell_that_points_back_at_the_forms_own_unit(text, own):
+    assert names_own_unit(text) is own
+
+
+def test_a_project_s_unit_given_as_the_forms_own_keeps_the_unit_the_form_names(tmp_path):
+    path = tmp_path / "自评表.txt"
+    path.write_text("2020年度水土保持监测项目绩效自评表\n单位名称:黄冈市水土保持与农田水利科研所\n"
+                    "项目名称\t水土保持监测\n实施单位\t本单位\n"
+                    "一级指标\t二级指标\t三级指标\t年度指标值\n产出指标\t数量指标\t监测点数\t≥10个\n", encoding="utf-8")
+    document = read_path(path)
+    assert [sheet.unit.name for sheet in document.sheets] == ["黄冈市水土保持与农田水利科研所"]
+    assert document.unit.name == "黄冈市水土保持与农田水利科研所"
 
 
 @pytest.mark.parametrize(("text", "other"), [

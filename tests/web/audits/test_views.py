@@ -234,7 +234,7 @@ def test_a_finding_on_a_row_read_in_doubt_says_so_once(org, login, approved, exp
 def test_a_table_that_names_no_unit_is_audited_as_the_chosen_units(org, login, approved):
     client = login(org["reviewer"])
     refused = _upload(client, ("自评表.json", _unnamed(township_evaluation())))
-    assert refused.status_code == 400 and "的单位（表中未写单位）不是本财政局所辖单位" in refused.content.decode()
+    assert refused.status_code == 400 and "的单位（表中未写单位）不是本财政局所辖单位，无法对应；请在“单位”中选择提交文件的单位" in refused.content.decode()
     response = _upload(client, ("自评表.json", _unnamed(township_evaluation())), unit=org["township"])
     document = AuditedDocument.objects.get()
     assert response.status_code == 302 and (document.unit, document.sheet) == (org["township"], approved)
