@@ -34,8 +34,7 @@ def audit_summary(recomputation: Recomputation, printed_grade: str | None) -> st
     return (f"所印总分 {_figure(recomputation.printed_total)}（等级 {printed_grade or '—'}）；"
             f"各行所印得分合计 {_figure(recomputation.printed_sum)}；"
             f"复算总分 {_figure(recomputation.expected_total)}（等级 {recomputation.expected_grade or '—'}）"
-            + (f"；{recomputation.total_note}" if recomputation.total_note else "")
-            + (f"；{recomputation.cap.explanation}" if recomputation.cap else ""))
+            + (f"；{recomputation.total_explanation}" if recomputation.total_explanation else ""))
 
 
 def print_recomputation(sheet: GoalSheet, recomputation: Recomputation, findings: list[Finding],

@@ -43,7 +43,8 @@ def test_check_text_output_shows_the_audit_line():
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert "  JXA04 错误 [准确性] 所印执行率 0%，全年执行数 89.974 ÷ 全年预算数 89.974 = 100.00%" in lines
-    assert "  自评复核：所印总分 —（等级 —）；各行所印得分合计 80；复算总分 90（等级 优）" in lines
+    assert ("  自评复核：所印总分 —（等级 —）；各行所印得分合计 80；复算总分 90（等级 优）"
+            "；“经费支出合规性”、“提交报告及时性”、“单项业务成本”等 6 行无法复算，按所印得分计入复算总分") in lines
     assert not any(line.startswith("  JX1") for line in lines)  # --select keeps only the audit
 
 
@@ -69,7 +70,8 @@ def test_score_prints_the_printed_and_recomputed_table_side_by_side():
     cells = [cell.strip() for cell in count.strip("│").split("│")]
     assert cells[:6] == ["1", "基建工程委托业务项目数量", "8", "8", "8", "0"]
     assert cells[6].startswith("得分 = 分值 8 × 实际值 50个 ÷ 目标值 50个（超过100%按100%计）")
-    assert "所印总分 —（等级 —）；各行所印得分合计 80；复算总分 90（等级 优）" in lines
+    assert ("所印总分 —（等级 —）；各行所印得分合计 80；复算总分 90（等级 优）"
+            "；“经费支出合规性”、“提交报告及时性”、“单项业务成本”等 6 行无法复算，按所印得分计入复算总分") in lines
     assert any(line.startswith("  JXA08 警告 各行分值合计 90（含预算执行率 10），应为 100") for line in lines)
     assert "自评表复核发现 1 个错误" in result.stderr
 

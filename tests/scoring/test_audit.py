@@ -660,12 +660,23 @@ def test_a_budget_adjusted_during_the_year_needs_a_reason(initial, full, spent, 
     # a row without a 分值 whose printed score stands: 10 + 90 + 15 is more than the form's 100 points
     ([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 90, 90),
       ("效益指标", "社会效益指标", "群众反映", "明显改善", "明显改善", None, 15)], "100.00",
-     "复算合计 115.00 超过 100（没有分值的行按所印得分计入），按 100 计"),
+     "“群众反映”无法复算，按所印得分计入复算总分；复算合计 115.00 超过 100（没有分值的行按所印得分计入），按 100 计"),
 ])
 def test_a_recomputed_total_never_exceeds_the_forms_100_points(rows, total, note):
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     recomputation = recompute(sheet, CENTRAL)
     assert (recomputation.expected_total, recomputation.total_note) == (D(total), note)
+
+
+def test_a_recomputed_total_says_which_rows_it_took_as_printed():
+    # corpus 015 prints no 分值 beside five of its six scores: its recomputed total is mostly the printed one, and a
+    # reviewer reading the total alone would take it for a recomputation of every row
+    rows = [("产出指标", "数量指标", f"指标{n}", "≥1个", "1个", None, 18) for n in range(1, 6)]
+    computed = recompute(printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10), CENTRAL)
+    assert computed.expected_total == D("100.00")
+    assert computed.total_explanation == "“指标1”、“指标2”、“指标3”等 5 行无法复算，按所印得分计入复算总分"
+    everything = printed(rows[:1], budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    assert recompute(everything, CENTRAL).total_explanation == "“指标1”无法复算，按所印得分计入复算总分"
 
 
 # Worked by hand under both shipped profiles: a 自评表 that prints no 分值 for 预算执行率 (45 of 50 spent, 90%, scored 9)

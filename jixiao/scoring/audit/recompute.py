@@ -215,6 +215,13 @@ class Recomputation:
     parts: frozenset[int] = frozenset()
 
     @property
+    def total_explanation(self) -> str | None:
+        """How the recomputed total was made where it is not simply the recomputed rows added up (rows whose printed
+        score stands, rows not applicable, 分值 over 100, the profile's cap), shown beside the total."""
+        notes = [note for note in (self.total_note, self.cap.explanation if self.cap else None) if note]
+        return "；".join(notes) or None
+
+    @property
     def execution(self) -> RecomputedItem | None:
         return next((item for item in self.items if item.indicator is None), None)
 
@@ -429,7 +436,11 @@ def recompute(sheet: GoalSheet, profile: Profile, diagnostics: Iterable[Diagnost
     expected, cap = None, None
     scale, note = _over_hundred_scale(scored, *_not_applicable_scale(items))
     if all(item.expected is not None or item.printed is not None for item in scored):
-        # Where a row cannot be recomputed, its printed score stands (bounded by its weight, and by 0).
+        # Where a row cannot be recomputed, its printed score stands (bounded by its weight, and by 0): said beside
+        # the total, which would otherwise pass for a recomputation of every row.
+        standing = [item for item in scored if item.expected is None]
+        if standing:
+            note = _joined(note, f"{_named(standing)}无法复算，按所印得分计入复算总分")
         expected = profile.rounding(scale * sum(
             (item.expected if item.expected is not None else max(min(item.printed, item.weight or item.printed), 0))
             for item in scored))
@@ -483,6 +494,12 @@ def _over_hundred_scale(scored: list[RecomputedItem], scale: Decimal, note: str 
     if counted * scale <= _HUNDRED + slack:
         return scale, note
     return _HUNDRED / counted, _joined(note, f"各行分值合计 {number(counted)}，超过 100：复算总分按 100 ÷ {number(counted)} 折算")
+
+
+def _named(items: list[RecomputedItem]) -> str:
+    """Rows named for a note: all of up to three, else the first three and how many (“甲”、“乙”、“丙”等 5 行)."""
+    names = "、".join(f"“{item.name}”" for item in items[:3])
+    return f"{names}等 {len(items)} 行" if len(items) > 3 else names
 
 
 def _joined(note: str | None, more: str) -> str:

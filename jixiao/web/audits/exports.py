@@ -19,7 +19,7 @@ from jixiao.web.audits.models import AuditedDocument
 __all__ = ["audits_xlsx"]
 
 _DOCUMENTS = ("单位编码", "单位", "项目编码", "项目", "文件", "类型", "评分方案", "自评总分", "复算总分", "差额", "自评等级",
-              "复算等级", "错误", "警告", "对应批复的目标表")
+              "复算等级", "错误", "警告", "对应批复的目标表", "复算总分说明")
 _FINDINGS = ("单位", "项目", "文件", "规则", "严重程度", "指标", "行", "说明", "可信度", "修改建议", "依据")
 
 
@@ -45,7 +45,7 @@ def audits_xlsx(documents: Sequence[AuditedDocument], progress: Callable[[int, i
                        document.source, document.get_kind_display(), document.profile_label,
                        _number(document.claimed_total), _number(document.expected_total), _number(document.gap),
                        document.printed_grade, document.expected_grade, document.error_count, document.warning_count,
-                       "是" if document.sheet_id else "否"))
+                       "是" if document.sheet_id else "否", document.total_explanation or None))
         for data in document.findings:
             finding = Finding.model_validate(data)
             _row(found, (document.unit.name, document.project_name, document.source, finding.rule,

@@ -43,6 +43,7 @@ class AuditedDocument(models.Model):
     claimed_is_sum = models.BooleanField("总分未印，取各行得分之和", default=False)
     expected_total = models.DecimalField("复算总分", **_SCORE)
     gap = models.DecimalField("自评总分 − 复算总分", **_SCORE)
+    total_explanation = models.TextField("复算总分说明", blank=True)
     printed_grade = models.CharField("所印等级", max_length=4, blank=True)
     expected_grade = models.CharField("复算等级", max_length=4, blank=True)
     error_count = models.PositiveIntegerField("错误数", default=0)

@@ -70,6 +70,22 @@ def test_uploading_one_self_evaluation_matches_the_approved_sheet_and_shows_its_
     assert "已对应批复的目标表" in page and "所印得分" in page and "JXA15" in page
     assert "评分方案 中央默认（财预〔2020〕10号）" in page and "central" not in page
     assert "得分 = 分值 80 × 实际值 15个 ÷ 目标值 15个（超过100%按100%计）" in page
+    assert "<span>差额</span><strong>0.00</strong>" in page  # a gap of nought is a figure, not a blank
+    assert "复算总分说明" not in page  # every row recomputed: nothing to say about the total
+
+
+def test_a_recomputed_total_that_takes_printed_scores_says_so_on_the_page_and_in_the_export(org, login, exported):
+    # corpus 015 prints no 分值 beside five of its six scores (and names its 实施单位 as 本单位): its recomputed total
+    # is mostly the printed one, which the page says beside the total
+    client = login(org["reviewer"])
+    entry = next(entry for entry in load_manifest() if entry.stem.startswith("015_"))
+    _upload(client, (entry.path.name, entry.path.read_bytes()), unit=org["township"], accept_year=True)
+    document = AuditedDocument.objects.get()
+    assert document.total_explanation.endswith("等 5 行无法复算，按所印得分计入复算总分")
+    page = client.get(f"/audits/{document.pk}/").content.decode()
+    assert f'<p class="small muted" id="total-explanation">复算总分说明：{document.total_explanation}</p>' in page
+    summary = load_workbook(io.BytesIO(exported(client, "audits", {"year": 2026}).content))["复核汇总"]
+    assert (summary.cell(1, 16).value, summary.cell(2, 16).value) == ("复算总分说明", document.total_explanation)
 
 
 def test_an_upload_recomputes_its_self_evaluation_once(org, login, approved, monkeypatch):
