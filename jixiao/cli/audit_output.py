@@ -77,5 +77,6 @@ def recomputation_json(sheet: GoalSheet, recomputation: Recomputation, findings:
         "printed_grade": sheet.evaluation.grade if sheet.evaluation else None,
         "expected_total": text(recomputation.expected_total),
         "expected_grade": recomputation.expected_grade,
+        "total_explanation": recomputation.total_explanation,
         "findings": [finding.contract() for finding in findings],
     }
