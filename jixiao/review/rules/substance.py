@@ -243,12 +243,17 @@ class GoalRestatesSpending(Rule):
     dimension = Dimension.RELEVANCE
     source = GOALS_2015.at("第八条（绩效目标内容）")
     message = "项目“{sheet}”的年度目标“{goal}”只说了钱用在哪里，没有说要达到的产出和效果"
+    # a goal of which every clause settles or pays an amount (…费结算532万元, …项目补助尾款结算387万元)
+    message_settles = "项目“{sheet}”的年度目标“{goal}”只是结算、支付款项，没有说这笔钱要达到的产出和效果"
     docs = RuleDocs(
         what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、保障…需要、发放…、办公用品费、水电费…），没有任何数量和效果"
         "（金额、补助标准和在职人数说的是花多少钱、给谁花，不算产出的数量）。"
         "只说钱的用途、安排或开支项目（“主要用于…支出”“按工作计划完成…经费预算安排”“包括办公用品费、水电费等”）、等于没有"
         "目标的为错误，应退回；说了一项工作（发放…报酬）"
-        "的为警告；写明发放周期或时限（按月及时足额发放…工资、按时发放…报酬）的已是要求，不在此报告。",
+        "的为警告；写明发放周期或时限（按月及时足额发放…工资、按时发放…报酬）的已是要求，不在此报告。"
+        "每一分句都只是结算、支付、拨付、兑付某项费用或款项的（“完成勘察设计费、审查咨询费结算532万元,以及…完成3个项目"
+        "补助尾款结算387万元”），也只是花钱，为错误：其中的项目数数的是结清了钱的项目，不是产出。自评表中写成已完成的"
+        "（“已完成…费用结算”）是目标旁的实际完成情况，不是目标，不在此检查。",
         why="绩效目标是用这笔钱要达到的产出和效果；复述用途的目标无法与指标对应，年底也无法评价。",
         bad="年度目标：保证职能实现，保障人员经费",
         good="年度目标：按月足额发放全乡230名村组干部报酬，村级组织正常运转，群众满意度不低于90%",
@@ -268,22 +273,38 @@ class GoalRestatesSpending(Rule):
     # expense items (办公用品费、水电费…).
     _ONLY_MONEY = re.compile(r"^(主要)?用于|(经费|资金)(预算)?安排|" + _EXPENSE_LIST)
 
+    # Settling or paying an amount (勘察设计费、审查咨询费结算, 补助尾款结算, 拨付…资金): the money changing hands.
+    _SETTLES = re.compile(r"(费|款|资金|经费|补助|补贴)[^，,。；;]{0,4}(结算|支付|拨付|兑付|清算)"
+                          r"|(结算|支付|拨付|兑付|清算)[^，,。；;]{0,10}(费|款|资金|经费)")
+    _CLAUSE = re.compile(r"[，,。；;]")
+
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         goal = ctx.goal_text
         if _REQUIREMENT.search(fold(goal)):
             return  # 按月及时足额发放…工资 sets when the money is paid: a requirement the reviewer accepts (corpus 121)
-        if goal and not ctx.goal_counts_output and self.restates(ctx, goal):
+        if not ctx.sets_goals and _REPORTED_DONE.match(fold(goal)):
+            return  # a report's text written as done (已完成…费用结算) is its 实际完成情况 beside the goal (corpus 208)
+        settles = self.settles_only(goal)
+        if goal and (settles or not ctx.goal_counts_output and self.restates(ctx, goal)):
             # A goal naming an activity (按月足额发放工资) is improved by agreement; one that only names the money
-            # gives the sheet no goal at all, and the sheet is returned.
-            severity = Severity.ERROR if self._ONLY_MONEY.search(fold(goal)) else None
+            # gives the sheet no goal at all, and the sheet is returned. So does one that only settles amounts: the
+            # projects it counts are those whose money is settled (corpus 290: 3个项目补助尾款结算387万元), no output.
+            severity = Severity.ERROR if settles or self._ONLY_MONEY.search(fold(goal)) else None
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
-                               severity=severity)
+                               severity=severity, template=self.message_settles if settles else None)
 
     @classmethod
     def restates(cls, ctx: SheetContext, goal: str) -> bool:
-        """True when ``goal`` only says what the money is for (用于…, 保障…经费) or repeats the 资金用途."""
+        """True when ``goal`` only says what the money is for (用于…, 保障…经费), repeats the 资金用途, or only settles
+        amounts."""
         similar = similarity(goal, ctx.sheet.purpose) >= 0.6 if ctx.sheet.purpose else False
-        return similar or bool(cls._SPENDING.search(fold(goal)))
+        return similar or bool(cls._SPENDING.search(fold(goal))) or cls.settles_only(goal)
+
+    @classmethod
+    def settles_only(cls, goal: str) -> bool:
+        """True when every clause of ``goal`` settles or pays an amount (…费结算532万元, 以及…补助尾款结算387万元)."""
+        clauses = [clause for clause in cls._CLAUSE.split(fold(goal)) if clause.strip()]
+        return bool(clauses) and all(cls._SETTLES.search(clause) for clause in clauses)
 
 
 class GoalNotQuantified(Rule):
