@@ -157,6 +157,41 @@ class YesNoIndicator(Rule):
                                    answer=indicator.target.raw.strip())
 
 
+class BenefitDenied(Rule):
+    code = "JX952"
+    name = "benefit-row-denies-benefit"
+    title = "效益指标写明没有这项效益"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "效益指标“{indicator}”写明“{said}”，指标值“{raw}”提不出可检验的要求：没有的效益不应设指标"
+    docs = RuleDocs(
+        what="效益指标一行的名称或指标值是否写明没有这项效益（无经济效益、不产生直接经济效益、没有明显的社会效益），而指标值"
+        "又不是数值。指标值只答“无”“不适用”的由 JX902 报告，不在此重复；写“无不良影响”“无污染”的是要求没有损害，不是"
+        "否认效益，不报告。目标表为警告；自评表、监控表照抄批复的指标，只作提示。",
+        why="写明没有效益的一行等于没有设定效益，年底无从核对，在自评表里却照样计分（语料 212：“社会公益服务无经济效益 | "
+        "公益性事业”计10分）。",
+        bad="效益指标 | 经济效益指标 | 社会公益服务无经济效益 | 公益性事业",
+        good="效益指标 | 社会效益指标 | 数字资源年访问人次 | ≥20万人次",
+        fix="确无这类效益的，删去这一行；有的，写出可以统计的效益（受益人数、节约金额、访问人次）。",
+    )
+
+    # A denial of the benefit itself (无经济效益, 不产生直接经济效益, 没有明显的社会效益); 无不良影响 denies harm instead.
+    _DENIED = re.compile(r"(无|没有|不产生|未产生|不涉及)(直接|明显|任何)?的?(经济|社会|生态|环境)?效益")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if ctx.level1_of(indicator) != "效益指标" or ctx.fact(indicator).kind is Kind.SATISFACTION \
+                    or stated_target(target).is_quantitative or fold(target.raw) in _BARE_ANSWERS:
+                continue  # a figure sets something; a bare 无 is JX902's
+            said = self._DENIED.search(fold(indicator.name)) or self._DENIED.search(fold(target.raw))
+            if said:
+                yield self.finding(ctx, indicator=indicator, column="name", said=said.group(0),
+                                   raw=target.raw.strip() or "空",
+                                   severity=None if ctx.sets_goals else Severity.INFO)
+
+
 class QuantityGroupWithoutCount(Rule):
     code = "JX903"
     name = "quantity-group-without-count"
