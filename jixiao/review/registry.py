@@ -119,6 +119,7 @@ RULES: tuple[Rule, ...] = (
     # 审核人常提的实质问题
     substance.CostTargetNotMoney(),
     substance.YesNoIndicator(),
+    substance.BenefitDenied(),
     substance.QuantityGroupWithoutCount(),
     substance.PartialRateBesideFixedCount(),
     substance.GoalRestatesSpending(),

@@ -14,7 +14,7 @@ from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Confidence, Dimension, Finding, listed
-from jixiao.review.lexicon import beneficiary_group, counts_population, head_counts, head_standards
+from jixiao.review.lexicon import Kind, beneficiary_group, counts_population, head_counts, head_standards
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.money import PERIOD_AND_YEAR
 from jixiao.review.rules.units import budget_in_wan
@@ -271,12 +271,17 @@ class SpanCountsNotAboveYear(Rule):
     dimension = Dimension.RELEVANCE
     source = PERIOD_AND_YEAR
     message = "实施期为{years}年，数量指标的中期指标值却都不高于年度指标值：{rows}"  # {rows}: listed
+    # every medium-term target the year's own, over a span whose money is more than the year's
+    message_copied = ("实施期为{years}年、资金{span_money}{unit}（其中年度{year_money}{unit}），{count}项中期指标值却与"
+                      "年度指标值逐项相同（如“{counted}”均为{raw}）：中期指标照抄了年度指标，没有体现整个实施期的目标")
     docs = RuleDocs(
         what="实施期在一年以上（项目期3年、中期目标(2024年—2026年)）的表，同时列出中期指标值和年度指标值的数量指标"
              "（个、次、组、人等计数，下限或确数），是否全部（至少两项）中期指标值都不高于年度指标值。比率、时限、"
-             "金额不累计，不比较。",
+             "金额不累计，不比较。数量指标不到两项的，全表（至少三项）中期指标值与年度指标值逐项相同、其中有一项计数（包括"
+             "名称表明计数而没有写单位的“结算项目数 | 3”），而实施期资金多于年度资金的，同样报告：钱分几年花，指标却只写了一年的。"
+             "实施期资金没有多于年度资金的（钱都在当年），相同的指标值可能就是实施期的，不报告。",
         why="中期指标值是整个实施期累计要完成的数，年度指标值是其中一年的；多年的中期值与一年的相同甚至更低，"
-            "多半是把年度指标照抄到了中期栏，中期目标没有实际设定。",
+            "多半是把年度指标照抄到了中期栏，中期目标没有实际设定（语料 279、290）。",
         bad="项目期 3年\n数量指标 | 鉴定校准实验室仪器 | 中期指标值：≥57个 | 指标值：≥57个\n"
             "数量指标 | 监督抽检批次 | 中期指标值：≥100组 | 指标值：≥100组",
         good="项目期 3年\n数量指标 | 鉴定校准实验室仪器 | 中期指标值：≥170个 | 指标值：≥57个\n"
@@ -292,12 +297,37 @@ class SpanCountsNotAboveYear(Rule):
         pairs = [(indicator, indicator.long_term_target) for indicator in ctx.sheet.indicators
                  if indicator.long_term_target is not None and _cumulative(indicator.target)
                  and _cumulative(indicator.long_term_target) and indicator.long_term_target.unit == indicator.target.unit]
-        if len(pairs) >= 2 and all(span.value <= indicator.target.value for indicator, span in pairs):
-            rows, slots = listed("“{name}”（中期{span}，年度{year}）", [
-                {"name": indicator.name, "span": span.display(), "year": indicator.target.display()}
-                for indicator, span in pairs])
-            yield self.finding(ctx, column="target", confidence=Confidence.INFERENCE,
-                               template=self.message.replace("{rows}", rows), years=years, **slots)
+        if len(pairs) >= 2:
+            if all(span.value <= indicator.target.value for indicator, span in pairs):
+                rows, slots = listed("“{name}”（中期{span}，年度{year}）", [
+                    {"name": indicator.name, "span": span.display(), "year": indicator.target.display()}
+                    for indicator, span in pairs])
+                yield self.finding(ctx, column="target", confidence=Confidence.INFERENCE,
+                                   template=self.message.replace("{rows}", rows), years=years, **slots)
+            return
+        yield from self._copied(ctx, years)
+
+    # A whole table copied: this many medium-term targets at least, each the year's own
+    _COPIED_ROWS = 3
+
+    def _copied(self, ctx: SheetContext, years: int) -> Iterator[Finding]:
+        """The medium-term column copying the annual one row by row, where the span's money is more than the year's
+        (corpus 290: 29 projects and 169 km over 2019–2021 for 284,500万元, its five medium-term targets the year's
+        settlement of 3 projects for 919万元). With one count or none the rule above cannot weigh counts; a copy of the
+        whole column says the same. Where the span's money is all the year's, the same targets may be the span's."""
+        span_money, year_money = ctx.sheet.period.budget.total, ctx.sheet.budget.total
+        rows = [indicator for indicator in ctx.sheet.indicators
+                if indicator.long_term_target is not None and not indicator.long_term_target.is_empty]
+        if span_money is None or not year_money or span_money <= year_money or len(rows) < self._COPIED_ROWS \
+                or any(fold(i.long_term_target.raw) != fold(i.target.raw) for i in rows):
+            return
+        counted = next((i for i in rows if _cumulative(i.target) or (
+            i.target.value is not None and i.target.unit is None and ctx.fact(i).kind is Kind.COUNT)), None)
+        if counted is not None:
+            yield self.finding(ctx, column="target", confidence=Confidence.INFERENCE, template=self.message_copied,
+                               years=years, span_money=amount_text(span_money), year_money=amount_text(year_money),
+                               unit=(ctx.sheet.money_unit or MoneyUnit.WAN_YUAN).value, count=len(rows),
+                               counted=counted.name, raw=counted.target.raw)
 
 
 def _cumulative(target: Target) -> bool:

@@ -157,6 +157,41 @@ class YesNoIndicator(Rule):
                                    answer=indicator.target.raw.strip())
 
 
+class BenefitDenied(Rule):
+    code = "JX952"
+    name = "benefit-row-denies-benefit"
+    title = "效益指标写明没有这项效益"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "效益指标“{indicator}”写明“{said}”，指标值“{raw}”提不出可检验的要求：没有的效益不应设指标"
+    docs = RuleDocs(
+        what="效益指标一行的名称或指标值是否写明没有这项效益（无经济效益、不产生直接经济效益、没有明显的社会效益），而指标值"
+        "又不是数值。指标值只答“无”“不适用”的由 JX902 报告，不在此重复；写“无不良影响”“无污染”的是要求没有损害，不是"
+        "否认效益，不报告。目标表为警告；自评表、监控表照抄批复的指标，只作提示。",
+        why="写明没有效益的一行等于没有设定效益，年底无从核对，在自评表里却照样计分（语料 212：“社会公益服务无经济效益 | "
+        "公益性事业”计10分）。",
+        bad="效益指标 | 经济效益指标 | 社会公益服务无经济效益 | 公益性事业",
+        good="效益指标 | 社会效益指标 | 数字资源年访问人次 | ≥20万人次",
+        fix="确无这类效益的，删去这一行；有的，写出可以统计的效益（受益人数、节约金额、访问人次）。",
+    )
+
+    # A denial of the benefit itself (无经济效益, 不产生直接经济效益, 没有明显的社会效益); 无不良影响 denies harm instead.
+    _DENIED = re.compile(r"(无|没有|不产生|未产生|不涉及)(直接|明显|任何)?的?(经济|社会|生态|环境)?效益")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if ctx.level1_of(indicator) != "效益指标" or ctx.fact(indicator).kind is Kind.SATISFACTION \
+                    or stated_target(target).is_quantitative or fold(target.raw) in _BARE_ANSWERS:
+                continue  # a figure sets something; a bare 无 is JX902's
+            said = self._DENIED.search(fold(indicator.name)) or self._DENIED.search(fold(target.raw))
+            if said:
+                yield self.finding(ctx, indicator=indicator, column="name", said=said.group(0),
+                                   raw=target.raw.strip() or "空",
+                                   severity=None if ctx.sets_goals else Severity.INFO)
+
+
 class QuantityGroupWithoutCount(Rule):
     code = "JX903"
     name = "quantity-group-without-count"
@@ -243,12 +278,17 @@ class GoalRestatesSpending(Rule):
     dimension = Dimension.RELEVANCE
     source = GOALS_2015.at("第八条（绩效目标内容）")
     message = "项目“{sheet}”的年度目标“{goal}”只说了钱用在哪里，没有说要达到的产出和效果"
+    # a goal of which every clause settles or pays an amount (…费结算532万元, …项目补助尾款结算387万元)
+    message_settles = "项目“{sheet}”的年度目标“{goal}”只是结算、支付款项，没有说这笔钱要达到的产出和效果"
     docs = RuleDocs(
         what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、保障…需要、发放…、办公用品费、水电费…），没有任何数量和效果"
         "（金额、补助标准和在职人数说的是花多少钱、给谁花，不算产出的数量）。"
         "只说钱的用途、安排或开支项目（“主要用于…支出”“按工作计划完成…经费预算安排”“包括办公用品费、水电费等”）、等于没有"
         "目标的为错误，应退回；说了一项工作（发放…报酬）"
-        "的为警告；写明发放周期或时限（按月及时足额发放…工资、按时发放…报酬）的已是要求，不在此报告。",
+        "的为警告；写明发放周期或时限（按月及时足额发放…工资、按时发放…报酬）的已是要求，不在此报告。"
+        "每一分句都只是结算、支付、拨付、兑付某项费用或款项的（“完成勘察设计费、审查咨询费结算532万元,以及…完成3个项目"
+        "补助尾款结算387万元”），也只是花钱，为错误：其中的项目数数的是结清了钱的项目，不是产出。自评表中写成已完成的"
+        "（“已完成…费用结算”）是目标旁的实际完成情况，不是目标，不在此检查。",
         why="绩效目标是用这笔钱要达到的产出和效果；复述用途的目标无法与指标对应，年底也无法评价。",
         bad="年度目标：保证职能实现，保障人员经费",
         good="年度目标：按月足额发放全乡230名村组干部报酬，村级组织正常运转，群众满意度不低于90%",
@@ -268,22 +308,38 @@ class GoalRestatesSpending(Rule):
     # expense items (办公用品费、水电费…).
     _ONLY_MONEY = re.compile(r"^(主要)?用于|(经费|资金)(预算)?安排|" + _EXPENSE_LIST)
 
+    # Settling or paying an amount (勘察设计费、审查咨询费结算, 补助尾款结算, 拨付…资金): the money changing hands.
+    _SETTLES = re.compile(r"(费|款|资金|经费|补助|补贴)[^，,。；;]{0,4}(结算|支付|拨付|兑付|清算)"
+                          r"|(结算|支付|拨付|兑付|清算)[^，,。；;]{0,10}(费|款|资金|经费)")
+    _CLAUSE = re.compile(r"[，,。；;]")
+
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         goal = ctx.goal_text
         if _REQUIREMENT.search(fold(goal)):
             return  # 按月及时足额发放…工资 sets when the money is paid: a requirement the reviewer accepts (corpus 121)
-        if goal and not ctx.goal_counts_output and self.restates(ctx, goal):
+        if not ctx.sets_goals and _REPORTED_DONE.match(fold(goal)):
+            return  # a report's text written as done (已完成…费用结算) is its 实际完成情况 beside the goal (corpus 208)
+        settles = self.settles_only(goal)
+        if goal and (settles or not ctx.goal_counts_output and self.restates(ctx, goal)):
             # A goal naming an activity (按月足额发放工资) is improved by agreement; one that only names the money
-            # gives the sheet no goal at all, and the sheet is returned.
-            severity = Severity.ERROR if self._ONLY_MONEY.search(fold(goal)) else None
+            # gives the sheet no goal at all, and the sheet is returned. So does one that only settles amounts: the
+            # projects it counts are those whose money is settled (corpus 290: 3个项目补助尾款结算387万元), no output.
+            severity = Severity.ERROR if settles or self._ONLY_MONEY.search(fold(goal)) else None
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
-                               severity=severity)
+                               severity=severity, template=self.message_settles if settles else None)
 
     @classmethod
     def restates(cls, ctx: SheetContext, goal: str) -> bool:
-        """True when ``goal`` only says what the money is for (用于…, 保障…经费) or repeats the 资金用途."""
+        """True when ``goal`` only says what the money is for (用于…, 保障…经费), repeats the 资金用途, or only settles
+        amounts."""
         similar = similarity(goal, ctx.sheet.purpose) >= 0.6 if ctx.sheet.purpose else False
-        return similar or bool(cls._SPENDING.search(fold(goal)))
+        return similar or bool(cls._SPENDING.search(fold(goal))) or cls.settles_only(goal)
+
+    @classmethod
+    def settles_only(cls, goal: str) -> bool:
+        """True when every clause of ``goal`` settles or pays an amount (…费结算532万元, 以及…补助尾款结算387万元)."""
+        clauses = [clause for clause in cls._CLAUSE.split(fold(goal)) if clause.strip()]
+        return bool(clauses) and all(cls._SETTLES.search(clause) for clause in clauses)
 
 
 class GoalNotQuantified(Rule):
