@@ -10,6 +10,7 @@ import inspect
 import jixiao.cli.check_command  # (imports the reading and review a batch runs)
 import jixiao.documents.readers.docx_reader  # (the readers are imported when a format is first read)
 import jixiao.documents.readers.xlsx_reader  # noqa: F401
+from jixiao.documents.pipeline.cell_facts import cell_facts
 from jixiao.documents.pipeline.labels import label
 from jixiao.documents.vocabulary import header_label
 from jixiao.model.lexicon import _MEMO_LONGEST, TEXT_MEMO, _converted_memo, fold, simplified, simplified_in_place
@@ -47,6 +48,7 @@ def test_the_caches_of_a_cells_text_hold_text_memo_entries():
         fold,
         simplified,
         label,
+        cell_facts,
         header_label,
         parse_target,
         kind_of,

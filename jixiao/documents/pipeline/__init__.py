@@ -25,7 +25,7 @@ from jixiao.documents.pipeline.plans import plan_rows
 from jixiao.documents.pipeline.prose import prose_lines
 from jixiao.documents.pipeline.regions import join_heading_runs, split_header_runs
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
-from jixiao.documents.pipeline.statements import prose_report
+from jixiao.documents.pipeline.statements import prose_report, report_title
 from jixiao.documents.pipeline.tokens import layout_lines, text_layout_name, text_lines
 from jixiao.documents.pipeline.transposed import turn_over
 from jixiao.documents.pipeline.wrapped import join_cell_tails, join_centered_cells, join_wrapped_headings
@@ -111,10 +111,12 @@ def _prose_beside_tables(document: Document, text: str, outside: str) -> Documen
     diagnostic: the tables are what the document is read for."""
     if not _ABOUT_FUNDS.search(text):
         return document
-    prose, _ = prose_report(outside, document.source)
     evaluated = any(sheet.evaluation is not None for sheet in document.sheets)
-    if not (evaluated or prose.report_title and document.kind in (None, "self-eval")):
-        return document  # (a goal table's notes state no spending: only a self-evaluation report's are audited)
+    if not (evaluated or document.kind in (None, "self-eval") and report_title(outside)):
+        # (a goal table's notes state no spending: only a self-evaluation report's are audited; the title alone is
+        # looked for first, the sentences of a goal table's file are not read for nothing)
+        return document
+    prose, _ = prose_report(outside, document.source)
     if not (prose.money or prose.funds or prose.report_title and prose.amounts):
         return document  # (the audit reads the money; the dates and parts of a report with tables are not reviewed)
     return document.model_copy(update={"prose": prose})

@@ -18,25 +18,20 @@ from itertools import count, takewhile
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.codes import diagnostic
-from jixiao.documents.interpret.goals_block import goals_in_prose, goals_section, spaced_goals, stated_goal
+from jixiao.documents.interpret.goals_block import goals_in_prose, spaced_goals, stated_goal
 from jixiao.documents.interpret.header_cells import (
-    fund_heading,
     fund_name,
-    goals_heading,
     is_other_table_title,
-    is_report_title,
     parse_amount,
     parse_money_unit,
     parse_title,
-    publication_year,
-    report_name,
-    said_project,
     table_year,
     title_project,
 )
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_budget_group, is_figure, money_key
+from jixiao.documents.pipeline.cell_facts import cell_facts
 from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
 from jixiao.documents.pipeline.money_text import (
@@ -617,13 +612,14 @@ class _Assembler:
     def _report_names(self, text: str) -> None:
         """Note the fund a report's title names (the first title only: a site repeats it in its summary) and the
         fund of a section heading in a report."""
-        self._titled_report = self._titled_report or is_report_title(text)
-        self._report_year = self._report_year or publication_year(text)
+        facts = cell_facts(text)
+        self._titled_report = self._titled_report or facts.report_title
+        self._report_year = self._report_year or facts.year
         if self._report_title is None:
-            self._report_title = report_name(text) or said_project(text)
-        elif fund := fund_heading(text):
+            self._report_title = facts.name
+        elif fund := facts.fund:
             self._report_fund = fund
-        if project := goals_heading(text):
+        if project := facts.project:
             # a publication of several projects' goals heads each with its name: the next grid is that project's
             self._report_fund = project
             self._project_heading = True
@@ -634,7 +630,7 @@ class _Assembler:
         cells under the heading is the form's, and so is a header-block field (项目名称：…), not a statement."""
         if not text.strip():
             return
-        stated = goals_section(text)
+        stated = cell_facts(text).goals
         if stated is None and self._goals_section:
             stated = None if row or header_label(text) or split_label_value(text) else text
         self._goals_section = stated == ""

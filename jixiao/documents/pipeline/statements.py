@@ -29,7 +29,7 @@ from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fo
 from jixiao.model.prose import gives_cause
 from jixiao.model.slips import slips_in
 
-__all__ = ["prose_report"]
+__all__ = ["prose_report", "report_title"]
 
 # what the spending holds beyond the budget, said in the same sentence (其中,77万元为社会募集款; 含上年结转)
 _EXPLAINED = re.compile(r"(?:其中|含|包括)[^。；;]{0,24}?(?:募集|捐赠|捐款|结转|结余|其他资金|自筹|社会资金|追加)")
@@ -177,9 +177,9 @@ def _goals(plain: str, line: int) -> list[Said]:
     return found
 
 
-def _report_title(lines: list[str]) -> Said | None:
-    """The first of the top lines that titles the text a self-evaluation of its year."""
-    for number, line in enumerate(lines[:_TITLE_LINES], start=1):
+def report_title(text: str) -> Said | None:
+    """The first of the top lines of ``text`` that titles it a self-evaluation of its year."""
+    for number, line in enumerate(text.splitlines()[:_TITLE_LINES], start=1):
         plain = simplified(line).strip()
         if len(plain) <= _TITLE_LENGTH and _REPORT_TITLE.search(plain) and not _NUMBERED.match(plain):
             return Said(text=plain, line=number)
@@ -241,4 +241,4 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
                 diagnostics.append(diagnostic("P151", Location(file=source, line=number), amount=bare.group(0)))
     return ProseReport(money=money, sums=sums, funds=funds, amounts=amounts, references=references, lost=lost, slips=slips,
                        unitless=unitless, reasons=reasons, goals=goals, verdicts=verdicts, spending=spending, results_part=results_part,
-                       report_title=_report_title(text.splitlines())), diagnostics
+                       report_title=report_title(text)), diagnostics

@@ -292,3 +292,19 @@ def test_the_pure_tests_asked_of_every_header_cell_and_one_cell_line_are_memoise
     after = [function.cache_info() for function in memoised]
     assert [(a.misses - b.misses, a.hits > b.hits) for a, b in zip(after, before)] == [(0, True)] * len(memoised)
     assert all(function.cache_parameters()["maxsize"] for function in memoised)
+
+
+def test_a_goal_tables_sentences_are_read_only_when_the_file_is_titled_a_self_evaluation(monkeypatch):
+    # (a goal table's notes state no spending the audit reads: its file's sentences, one a cell in a text copied one
+    # cell a line, are not read for money at all; a self-evaluation report's title is looked for first)
+    import jixiao.documents.pipeline as pipeline
+
+    def refused(*_):
+        raise AssertionError("read")
+
+    monkeypatch.setattr(pipeline, "prose_report", refused)
+    goals = "2025年度某项目绩效目标表\n项目名称\n某项目补助资金\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n培训人数\n≥100人\n"
+    document = read(goals)
+    assert document.sheets and document.prose is None
+    with pytest.raises(AssertionError, match="read"):
+        read("某项目补助资金2023年度绩效自评报告\n" + goals)
