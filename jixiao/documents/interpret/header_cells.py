@@ -193,6 +193,16 @@ def parse_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# a point in time a target or a goal sets, its year named (2021年12月31日, 2023年12月前, 到2022年底, 2021.1.1-12.31,
+# 2022年6月份开工): a year written alone (中心2021年较好地完成了履职任务, 完成2021年培训任务) is cited, not a deadline
+_DATED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年度?\s*(?:(?:1[0-2]|0?[1-9])\s*月|[底末])|[./-](?:1[0-2]|0?[1-9])(?!\d))")
+
+
+def dated_years(text: str) -> set[int]:
+    """The years of the dates ``text`` sets (``2021年12月31日前完成`` → {2021}), none for a year it only cites."""
+    return {int(year) for year in _DATED_YEAR.findall(fold(text))}
+
+
 _YEAR_LINE = 8  # characters of a year printed alone, in its brackets: (2022年度)
 
 
