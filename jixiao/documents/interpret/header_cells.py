@@ -203,6 +203,31 @@ def dated_years(text: str) -> set[int]:
     return {int(year) for year in _DATED_YEAR.findall(fold(text))}
 
 
+# a notice passing funds down names the years of the funds, in a clause saying it does (关于下达2023年中央财政衔接推进
+# 乡村振兴资金预算指标的通知, 提前下达2023年第一批…资金, 现将2022年生猪调出大县奖励资金397万元下达你单位, 现下达2021年结转资金
+# 和2022年资金): the year of the goals it attaches, where it names one
+_CLAUSE = re.compile(r"[^,，。;；]+")
+_ALLOTTED = re.compile(r"(?:下达|将)(?P<funds>.*资金)")
+_FUNDS_YEAR = re.compile(r"(20\d{2})\s*年")
+# the date a page published its document on, in the page's own line (发文时间 | 2023-03-27, 时间:2025-02-06, 发布日期:
+# 2022年04月02日); a document site's 上传时间 is when someone uploaded a copy, no date of the document's, and a form's
+# 完成时间 or 起止时间 a date of the work
+_PUBLISHED = re.compile(r"(?:^\s*时间|发文时间|发布时间|发布日期|成文日期)\s*[:：|]?\s*(20\d{2})\s*[-年./]\s*\d{1,2}")
+
+
+def allotted_years(text: str) -> set[int]:
+    """The years of the funds a notice's sentence passes down (``现将2022年XX资金397万元下达你单位`` → {2022})."""
+    clauses = (found["funds"] for clause in _CLAUSE.findall(simplified(text))
+               if "下达" in clause and (found := _ALLOTTED.search(clause)))
+    return {int(year) for funds in clauses for year in _FUNDS_YEAR.findall(funds)}
+
+
+def published_year(text: str) -> int | None:
+    """The year of the date a page's line says it published its document on (``时间:2025-02-06`` → 2025), or None."""
+    found = _PUBLISHED.search(text)
+    return int(found.group(1)) if found else None
+
+
 _YEAR_LINE = 8  # characters of a year printed alone, in its brackets: (2022年度)
 
 
