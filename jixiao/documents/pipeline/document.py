@@ -202,24 +202,19 @@ class _Assembler:
 
     # -- sheets ----------------------------------------------------------------------------------------
     def _year_from_page(self, kind: str | None) -> None:
-        """The sheets that state no year anywhere (title, header, name, span, deadlines) take, each said once (the
-        import checks the chosen year against it): a form printed with no title of its own after another form of the
-        file, that form's year (several projects' forms printed one after the other under the first one's title and
-        year); else the one year of the funds the notice around them passes down, or, for goals, the year of the date
-        their page was published on."""
+        """The sheets that state no year anywhere (title, header, name, span, deadlines) take the one year of the funds
+        the notice around them passes down, or, for goals, the year of the date their page was published on; said
+        once each: the import checks the chosen year against it."""
         allotted = next(iter(self._allotted)) if len(self._allotted) == 1 else None
-        paged = allotted or (self._published if kind == GOAL else None)
-        before: int | None = None
+        year = allotted or (self._published if kind == GOAL else None)
+        if year is None:
+            return
+        source = f"通知下达的{year}年资金" if allotted else f"发布日期（{year}年）"
         for sheet in self.sheets:
-            if sheet.year is None and sheet.title is None and before is not None:
-                year, source = before, f"同一文件中上一张表的年度（{before}年）"
-            elif sheet.year is None and paged is not None:
-                year, source = paged, f"通知下达的{paged}年资金" if allotted else f"发布日期（{paged}年）"
-            else:
-                before = sheet.year or before
-                continue
-            sheet.year = year
-            self.diagnostics.append(diagnostic("P182", Location(file=self.source, sheet=sheet.key), source=source))
+            if sheet.year is None:
+                sheet.year = year
+                location = Location(file=self.source, sheet=sheet.key)
+                self.diagnostics.append(diagnostic("P182", location, source=source))
 
     def _finish(self) -> None:
         current = self.current

@@ -78,32 +78,3 @@ def test_a_self_evaluation_takes_the_funds_year_but_not_the_pages_date(layout):
     assert _read("case.txt", dated.encode()) == (None, [])
     noticed = text([["关于下达2021年乡村道路资金的通知"], *rows], layout)
     assert _read("case.txt", noticed.encode()) == (2021, ["P182"])
-
-
-# corpus 234: two projects' self-evaluations one after the other, the title and its year printed over the first only
-_SECOND = [
-    ["项目名称", "农村饮水工程"],
-    ["一级指标", "二级指标", "三级指标", "指标值"],
-    ["产出指标", "数量指标", "新建水厂", "≥2座"],
-]
-
-
-@pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize(("year_line", "years"), [(["（2020年度）"], [2020, 2020]), ([], [None, None])])
-def test_a_form_printed_without_its_own_title_after_another_takes_that_ones_year(layout, year_line, years):
-    rows = [*_GOAL[:1], year_line, *_GOAL[1:], *_SECOND] if year_line else [*_GOAL, *_SECOND]
-    document = read_bytes(text(rows, layout).encode(), "case.txt")
-    assert [sheet.year for sheet in document.sheets] == years
-    assert [d.code for d in document.diagnostics if d.code == "P182"] == (["P182"] if year_line else [])
-
-
-def test_a_word_tables_form_without_its_own_title_takes_the_year_of_the_one_before():
-    document = read_bytes(docx_file("项目支出绩效目标表", "（2021年度）", _GOAL[1:], _SECOND), "case.docx")
-    assert [sheet.year for sheet in document.sheets] == [2021, 2021]
-
-
-@pytest.mark.parametrize("layout", LAYOUTS)
-def test_a_second_form_with_a_title_of_its_own_keeps_what_its_title_says(layout):
-    rows = [*_GOAL[:1], ["（2020年度）"], *_GOAL[1:], ["项目支出绩效目标表"], *_SECOND]
-    document = read_bytes(text(rows, layout).encode(), "case.txt")
-    assert [sheet.year for sheet in document.sheets] == [2020, None]
