@@ -212,6 +212,7 @@ _FUNDS_YEAR = re.compile(r"(20\d{2})\s*年")
 # the date a page published its document on, in the page's own line (发文时间 | 2023-03-27, 时间:2025-02-06, 发布日期:
 # 2022年04月02日); a document site's 上传时间 is when someone uploaded a copy, no date of the document's, and a form's
 # 完成时间 or 起止时间 a date of the work
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PUBLISHED = re.compile(r"(?:^\s*时间|发文时间|发布时间|发布日期|成文日期)\s*[:：|]?\s*(20\d{2})\s*[-年./]\s*\d{1,2}")
 
 
@@ -225,7 +226,9 @@ def allotted_years(text: str) -> set[int]:
 def published_year(text: str) -> int | None:
     """The year of the date a page's line says it published its document on (``时间:2025-02-06`` → 2025), or None."""
     found = _PUBLISHED.search(text)
-    return int(found.group(1)) if found else None
+    # (a line naming another year beside its date, 名称: 项目支出绩效目标表 (2020) 发布日期: 2021年3月5日, says the
+    # document's year elsewhere: the date is then only the page's)
+    return int(found.group(1)) if found and set(_ANY_YEAR.findall(text)) == {found.group(1)} else None
 
 
 _YEAR_LINE = 8  # characters of a year printed alone, in its brackets: (2022年度)

@@ -35,6 +35,8 @@ _CASES = {
     # a document site's upload time is no date of the document, a year cited no date either
     "an upload time": (["上传时间:2023-08-13 格式:DOCX 页数:28"], None),
     "a year cited": (["为巩固2021年脱贫攻坚成果，安排资金120万元。"], None),
+    # a page's line naming another year beside its date (the title's (2020)) says the document's year elsewhere
+    "a date beside another year": (["名称: 项目支出绩效目标表 (2020) 发布日期: 2021年3月5日"], None),
     # funds of two years passed down say no year: the page's date says it
     "two years' funds": (["发布时间：2022-05-10", "现下达2021年结转资金和2022年资金共120万元"], 2022),
 }
