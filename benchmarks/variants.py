@@ -25,6 +25,7 @@ applies two or three of these in turn, as real documents combine them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import cache
 from itertools import takewhile
@@ -87,6 +88,38 @@ def pipes_to_tabs(text: str) -> str | None:
 def pipes_to_spaces(text: str) -> str | None:
     """Pipe rows as cells separated by runs of spaces (empty cells vanish, as in a page's text)."""
     return _rewrite_rows(text, lambda cells, kind: "    ".join(c for c in cells if c) if kind == "pipe" else None)
+
+
+_COLUMN_ROWS = 3  # rows of pipes that make a table written in columns
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def pipes_to_columns(text: str) -> str | None:
+    """Each block of pipe rows as fixed-width columns, every cell padded with spaces to its column's widest cell and
+    an empty cell left as blank space, so each cell stands under its heading (a PDF's or a spreadsheet's text taken
+    out with its layout kept: merged cells print on one row, blank on the others). Only a table's rows: runs of at
+    least three lines each holding two cells or more (a ``cell |`` line is one cell of a row printed over lines)."""
+    lines = text.split("\n")
+    blocks: list[list[int]] = []
+    for index, line in enumerate(lines):
+        if not _is_pipe_row(line) or sum(bool(cell) for cell in _cells(line)) < 2:
+            continue
+        if blocks and blocks[-1][-1] == index - 1:
+            blocks[-1].append(index)
+        else:
+            blocks.append([index])
+    changed = False
+    for block in (block for block in blocks if len(block) >= _COLUMN_ROWS):
+        rows = [_cells(lines[index]) for index in block]
+        widths = [max(_display_width(row[at]) for row in rows if at < len(row)) for at in range(max(map(len, rows)))]
+        for index, row in zip(block, rows):
+            lines[index] = "".join(cell + " " * (widths[at] - _display_width(cell) + 4)
+                                   for at, cell in enumerate(row)).rstrip()
+            changed = True
+    return "\n".join(lines) if changed else None
 
 
 def spaces_to_tabs(text: str) -> str | None:
@@ -1111,6 +1144,7 @@ def separators_removed(text: str) -> str | None:
 TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "pipes_to_tabs": pipes_to_tabs,
     "pipes_to_spaces": pipes_to_spaces,
+    "pipes_to_columns": pipes_to_columns,
     "spaces_to_tabs": spaces_to_tabs,
     "spaces_to_pipes": spaces_to_pipes,
     "cell_per_line": cell_per_line,

@@ -202,6 +202,44 @@ def parse_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# a point in time a target or a goal sets, its year named (2021年12月31日, 2023年12月前, 到2022年底, 2021.1.1-12.31,
+# 2022年6月份开工): a year written alone (中心2021年较好地完成了履职任务, 完成2021年培训任务) is cited, not a deadline
+_DATED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年度?\s*(?:(?:1[0-2]|0?[1-9])\s*月|[底末])|[./-](?:1[0-2]|0?[1-9])(?!\d))")
+
+
+def dated_years(text: str) -> set[int]:
+    """The years of the dates ``text`` sets (``2021年12月31日前完成`` → {2021}), none for a year it only cites."""
+    return {int(year) for year in _DATED_YEAR.findall(fold(text))}
+
+
+# a notice passing funds down names the years of the funds, in a clause saying it does (关于下达2023年中央财政衔接推进
+# 乡村振兴资金预算指标的通知, 提前下达2023年第一批…资金, 现将2022年生猪调出大县奖励资金397万元下达你单位, 现下达2021年结转资金
+# 和2022年资金): the year of the goals it attaches, where it names one
+_CLAUSE = re.compile(r"[^,，。;；]+")
+_ALLOTTED = re.compile(r"(?:下达|将)(?P<funds>.*资金)")
+_FUNDS_YEAR = re.compile(r"(20\d{2})\s*年")
+# the date a page published its document on, in the page's own line (发文时间 | 2023-03-27, 时间:2025-02-06, 发布日期:
+# 2022年04月02日); a document site's 上传时间 is when someone uploaded a copy, no date of the document's, and a form's
+# 完成时间 or 起止时间 a date of the work
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_PUBLISHED = re.compile(r"(?:^\s*时间|发文时间|发布时间|发布日期|成文日期)\s*[:：|]?\s*(20\d{2})\s*[-年./]\s*\d{1,2}")
+
+
+def allotted_years(text: str) -> set[int]:
+    """The years of the funds a notice's sentence passes down (``现将2022年XX资金397万元下达你单位`` → {2022})."""
+    clauses = (found["funds"] for clause in _CLAUSE.findall(simplified(text))
+               if "下达" in clause and (found := _ALLOTTED.search(clause)))
+    return {int(year) for funds in clauses for year in _FUNDS_YEAR.findall(funds)}
+
+
+def published_year(text: str) -> int | None:
+    """The year of the date a page's line says it published its document on (``时间:2025-02-06`` → 2025), or None."""
+    found = _PUBLISHED.search(text)
+    # (a line naming another year beside its date, 名称: 项目支出绩效目标表 (2020) 发布日期: 2021年3月5日, says the
+    # document's year elsewhere: the date is then only the page's)
+    return int(found.group(1)) if found and set(_ANY_YEAR.findall(text)) == {found.group(1)} else None
+
+
 _YEAR_LINE = 8  # characters of a year printed alone, in its brackets: (2022年度)
 
 

@@ -15,6 +15,7 @@ from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.goals_block import GoalsBlock, expected_part, is_goals_word, opening
 from jixiao.documents.interpret.header_cells import (
     amount_unit,
+    dated_years,
     is_checkpoint,
     label_money_unit,
     names_own_unit,
@@ -1283,6 +1284,7 @@ class SheetBuilder:
         self._drop_repeated_notes()
         self._year_from_name()
         self._year_from_span()
+        self._year_from_deadlines()
         self._total_from_span()
         self._span_from_year()
         self._total_from_sources()
@@ -1306,6 +1308,18 @@ class SheetBuilder:
         if self.sheet.year is None and period is not None and period.start is not None and period.start == period.end:
             self.sheet.year = period.start
             self.diagnostics.append(diagnostic("P180", self._location(), span=period.text or f"{period.start}年"))
+
+    def _year_from_deadlines(self) -> None:
+        """A sheet whose title, header, name and span state no year, and whose deadlines all fall in one year (a 时效
+        target 2021年12月31日前, a goal 到2022年底完工), takes that year, said once: the import checks the chosen year
+        against it. Deadlines of several years, or none naming its year (12月底前), say no year."""
+        if self.sheet.year is not None:
+            return
+        dates = [i.target.date for i in self.sheet.indicators if i.target.date] + self.sheet.goals
+        years = set().union(*map(dated_years, dates))
+        if len(years) == 1:
+            (self.sheet.year,) = years
+            self.diagnostics.append(diagnostic("P181", self._location(), year=str(self.sheet.year)))
 
     def _total_from_span(self) -> None:
         """A form that prints the whole span's budget (项目总预算) and no label of the year's at all states the year's

@@ -666,9 +666,9 @@ class Aligner:
                     return True
             return False
         kinds = [self.keys[index] for index in placed]  # type: ignore[index]
-        if any(kind in (*LEVELS, FRAME, "name") and is_value(token.text) for kind, token in zip(kinds, line.tokens)):
-            # a figure under a level or name heading: the row's empty cells vanished and its cells shifted left,
-            # so they stand under other headings than their own (placed by labels instead)
+        if any(_shifted_under(kind, token.text) for kind, token in zip(kinds, line.tokens)):
+            # the row's empty cells vanished and its cells shifted left, so they stand under other headings than
+            # their own (placed by labels instead)
             return False
         if self.placed and not set(kinds) & {"level1", "level2", "name", "target"}:
             previous = self.placed[-1]  # a cell's further lines, indented to its column
@@ -1469,6 +1469,15 @@ def _another_level2(levels: dict[str, str], text: str) -> bool:
 def _holds_cells(body: list[str]) -> bool:
     """Whether a run's body holds a cell of its own (a row number opens a row but is none of its cells)."""
     return any(text.strip() and not isinstance(text, _RowNumber) for text in body)
+
+
+def _shifted_under(kind: str, text: str) -> bool:
+    """Whether a spaced row's cell standing under the heading ``kind`` is another column's: a figure, target or date
+    under a level or the name heading (``时效指标 | 完工时间 | 2021年12月31日前`` under 一级 | 二级 | 三级, its merged 一级
+    cell gone), a level-2 name under the level-1 heading."""
+    role = label(text).role
+    return kind in (*LEVELS, FRAME, "name") and (role in (Role.TARGET, Role.NUMBER, Role.DATE) or is_value(text)) \
+        or kind == "level1" and role is Role.LEVEL2
 
 
 def _fits_position(texts: list[str], kinds: list[str]) -> bool:

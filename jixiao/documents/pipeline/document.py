@@ -20,11 +20,13 @@ from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.goals_block import goals_in_prose, spaced_goals, stated_goal
 from jixiao.documents.interpret.header_cells import (
+    allotted_years,
     fund_name,
     is_other_table_title,
     parse_amount,
     parse_money_unit,
     parse_title,
+    published_year,
     table_year,
     title_project,
 )
@@ -154,6 +156,11 @@ class _Assembler:
         self._year_ahead: int | None = None
         # the year a report's or publication's title says it reports on or publishes: its sheets' that state none
         self._report_year: int | None = None
+        # the years of the funds a notice passes down (下达2023年…资金), and the date its page says it was published on:
+        # the year of the sheets that state none at all, the page's date only for goals (set for the year they are
+        # published in; a self-evaluation is published the year after)
+        self._allotted: set[int] = set()
+        self._published: int | None = None
         # the one-cell lines of words a stream gave since its last label or title, and those that stood before the
         # open row's label: a PDF's text flow prints a value wrapped over two lines before its label (普陀体育中心与
         # 委托运营方结 | 算费用 | 项目名称 | 主管部门), the label's own line being centred beside them
@@ -182,12 +189,28 @@ class _Assembler:
         if kind == GOAL and self._titled_report:
             # a report quoting its approved goals in prose or in a goal table's shape (corpus 249, 255) reports on them
             kind = SELF_EVAL
+        self._year_from_page(kind)
         document = Document(source=self.source, format=self.file_format, layout=self.layout_name, unit=unit,
                             overall=self.overall.result(), sheets=self.sheets, diagnostics=self.diagnostics,
                             unaccounted=max(unaccounted, 0), kind=kind)
         return document, self.accounting
 
     # -- sheets ----------------------------------------------------------------------------------------
+    def _year_from_page(self, kind: str | None) -> None:
+        """The sheets that state no year anywhere (title, header, name, span, deadlines) take the one year of the funds
+        the notice around them passes down, or, for goals, the year of the date their page was published on; said
+        once each: the import checks the chosen year against it."""
+        allotted = next(iter(self._allotted)) if len(self._allotted) == 1 else None
+        year = allotted or (self._published if kind == GOAL else None)
+        if year is None:
+            return
+        source = f"通知下达的{year}年资金" if allotted else f"发布日期（{year}年）"
+        for sheet in self.sheets:
+            if sheet.year is None:
+                sheet.year = year
+                location = Location(file=self.source, sheet=sheet.key)
+                self.diagnostics.append(diagnostic("P182", location, source=source))
+
     def _finish(self) -> None:
         current = self.current
         money_only = current is not None and current.columns is None and not current.sheet.indicators and _money_block(
@@ -615,6 +638,8 @@ class _Assembler:
         facts = cell_facts(text)
         self._titled_report = self._titled_report or facts.report_title
         self._report_year = self._report_year or facts.year
+        self._allotted |= allotted_years(text)
+        self._published = self._published or published_year(text)
         if self._report_title is None:
             self._report_title = facts.name
         elif fund := facts.fund:

@@ -124,8 +124,10 @@ _SELF_EVAL = ["| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 
     ("2022年某市重大政策和项目绩效目标情况", 2022),
     # 大英 (228): a department's accounts publication, the self-evaluation among its tables
     ("某县交通运输局2021年度部门决算", 2021),
-    # a sentence citing a document of a year is no title, nor is a span's heading
-    ("根据《关于下达2023年中央财政衔接推进乡村振兴资金预算指标的通知》精神,安排资金", None),
+    # a sentence citing a document of a year is no title, nor is a span's heading; one citing the notice that passes
+    # down the funds of a year gives that year as the funds' (P182, test_year_from_page.py), not as a title's
+    ("根据《关于印发2023年乡村振兴工作要点的通知》精神,安排资金", None),
+    ("根据《关于下达2023年中央财政衔接推进乡村振兴资金预算指标的通知》精神,安排资金", 2023),
     ("2024-2026年绩效目标", None),
 ])
 def test_a_publications_title_gives_the_year_of_the_sheets_that_state_none(title, year):
