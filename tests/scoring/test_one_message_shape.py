@@ -1,8 +1,8 @@
 """Every message jixiao keeps has one shape (:class:`jixiao.model.wording.Worded`): a finding, its fix, a reader's
-diagnostic, a monitoring warning, a problem with the inputs to scoring, a score's working, flag and note. Each is its
-template and parameters, rendered late as ``message``; a cell given as a parameter is never read as template text; and
-each, stored by an earlier version as its text alone (or, for a working, as ``explanation_template`` and
-``explanation_params`` beside the score), is still read and shows the text it showed."""
+diagnostic, a note on a 指标值 cell, a monitoring warning, a problem with the inputs to scoring, a score's working,
+flag and note. Each is its template and parameters, rendered late as ``message``; a cell given as a parameter is never
+read as template text; and each, stored by an earlier version as its text alone (or, for a working, as
+``explanation_template`` and ``explanation_params`` beside the score), is still read and shows the text it showed."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from pydantic import BaseModel
 from jixiao.documents.codes import diagnostic
 from jixiao.model import Diagnostic, Document, Location
 from jixiao.model.finding import Applicability, Dimension, Finding, Fix
+from jixiao.model.target import TargetNote
+from jixiao.model.target_text import parse_target
 from jixiao.model.wording import Phrase, Worded
 from jixiao.scoring import Alert, InputProblem, ItemScore, Light, MonitoringResult, SheetScore, score_sheet
 from jixiao.scoring.scores import explained
@@ -30,6 +32,7 @@ KINDS: dict[str, Callable[[str], Worded]] = {
     "finding": lambda cell: Finding.of("指标“{indicator}”有误", {"indicator": cell}, **_FINDING),
     "fix": lambda cell: Fix.of(Applicability.SAFE, "改为“{after}”", after=cell),
     "diagnostic": lambda cell: diagnostic("P113", Location(row=2), text=cell),
+    "target note": lambda cell: parse_target(f"≥90%{cell}").notes[0],
     "input problem": lambda cell: InputProblem.of("指标“{name}”缺少实际完成值", {"name": cell}, sheet="P-1"),
     "alert": lambda cell: Alert.of("指标“{name}”进度落后", {"name": cell}, code="behind_plan", light=Light.RED),
     "working": lambda cell: (
@@ -66,6 +69,7 @@ def test_every_message_is_sent_and_read_back_in_the_one_shape(kind):
         (Finding, {**_FINDING, "dimension": "规范性", "message": "指标“{A}”有误"}, lambda value: value.message),
         (Fix, {"applicability": "display-only", "summary": "改为“{A}”"}, lambda value: value.summary),
         (Diagnostic, {"code": "P113", "severity": "warning", "message": "“{A}”不是指标"}, lambda value: value.message),
+        (TargetNote, {"code": "leftover", "message": "指标值中混有其他文字：“{A}”"}, lambda value: value.message),
         (InputProblem, {"sheet": "P-1", "message": "“{A}”缺少实际完成值"}, lambda value: value.message),
         (Alert, {"code": "behind_plan", "light": "red", "message": "“{A}”进度落后"}, lambda value: value.message),
         (ItemScore, {**_ITEM, "explanation": "分值 = {A}"}, lambda value: value.explanation),
@@ -123,10 +127,13 @@ def _types(annotation: object) -> Iterator[object]:
 
 
 def test_no_model_keeps_a_message_of_another_shape():
-    # a template or parameters beside other fields are a message's own fields only: a Worded, or a field holding one
+    # a template, parameters or a message kept as text beside other fields are a message's own fields only: a Worded,
+    # or a field holding one
     seen: set[type] = set()
     for model in [m for root in (Document, Finding, SheetScore, MonitoringResult) for m in _models(root, seen)]:
         if issubclass(model, Worded):
             continue
-        loose = [name for name in model.model_fields if "template" in name or name.endswith("params")]
+        loose = [
+            name for name in model.model_fields if "template" in name or name.endswith("params") or name == "message"
+        ]
         assert not loose, f"{model.__name__} keeps {loose} outside a Worded"
