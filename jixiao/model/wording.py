@@ -143,10 +143,11 @@ def spliced(template: str, params: Mapping[str, str | Decimal | Phrase]) -> tupl
 
 
 class Worded(BaseModel):
-    """A message as data, the one shape of every message jixiao keeps (a finding, its fix, a reader's diagnostic, a
-    monitoring warning, a problem with the inputs to scoring, a score's working, flag or note): ``params`` (each a
-    figure, a name or a cell) fill the slots of ``template``, and :attr:`message` renders them. A message is a model
-    of its own with its other fields (a :class:`~jixiao.model.finding.Finding` is one), or a field holding one.
+    """A message as data, the one shape of every message jixiao keeps (a finding, its fix, a reader's diagnostic or
+    note on a 指标值 cell, a monitoring warning, a problem with the inputs to scoring, a score's working, flag or
+    note): ``params`` (each a figure, a name or a cell) fill the slots of ``template``, and :attr:`message` renders
+    them. A message is a model of its own with its other fields (a :class:`~jixiao.model.finding.Finding` is one), or
+    a field holding one.
 
     A message stored before it kept its template holds its text alone (under :attr:`stored_text`, or the text itself
     where a list of texts was kept): it is read as a template of no slots, which shows the same text. (Tolerated
