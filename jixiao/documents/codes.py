@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.model import Diagnostic, Location, Severity
-from jixiao.model.wording import Phrase, slots_of, spliced
+from jixiao.model.wording import Phrase, slots_of
 
 __all__ = ["DiagnosticKind", "KINDS", "diagnostic", "registered"]
 
@@ -189,11 +189,10 @@ def diagnostic(code: str, location: Location, set_aside: Sequence[str] = (),
     kind = KINDS[code]
     if missing := sorted(slots_of(kind.template) - slots.keys()):
         raise ValueError(f"{code}: no value for {', '.join(missing)}")
-    template, params = spliced(kind.template, {name: value if isinstance(value, str | Decimal | Phrase) else str(value)
-                                               for name, value in slots.items()})
     cells = tuple(cell for text in set_aside for cell in text.split("｜") if cell.strip())
-    return Diagnostic(code=code, severity=kind.severity, template=template, params=params, location=location,
-                      set_aside=cells)
+    return Diagnostic.of(kind.template, {name: value if isinstance(value, str | Decimal | Phrase) else str(value)
+                                         for name, value in slots.items()},
+                         code=code, severity=kind.severity, location=location, set_aside=cells)
 
 
 def render_markdown() -> str:

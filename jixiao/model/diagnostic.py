@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from jixiao.model.wording import Param, render, template_from_text
+from jixiao.model.wording import Worded
 
 __all__ = ["Severity", "Location", "Diagnostic"]
 
@@ -77,29 +76,18 @@ class Location(BaseModel):
         return " ".join(p for p in parts if p)
 
 
-def _template_or_message(schema: dict[str, Any]) -> None:
-    """The interchange schema of a diagnostic: its template, or (as written before diagnostics kept their template,
-    and still read) its message alone (see ``Diagnostic._message_only``)."""
-    schema["required"] = [name for name in schema["required"] if name != "template"]
-    schema["anyOf"] = [{"required": ["template"]}, {"required": ["message"]}]
-    schema["properties"]["message"] = {
-        "type": "string", "title": "Message",
-        "description": "The message rendered; written with the template, or alone by jixiao before diagnostics kept "
-                       "their template (then read as a template of no slots)"}
-
-
-class Diagnostic(BaseModel):
+class Diagnostic(Worded):
     """One thing a reader could not resolve or had to infer. ``code`` is stable (see docs/diagnostics.md).
 
-    As a finding's, its message is data rendered late: ``params`` (each one cell text, name or figure) fill the slots
-    of ``template``, and :attr:`message` renders them (:mod:`jixiao.model.wording`)."""
+    It is a message as data, as a finding is: ``params`` (each one cell text, name or figure) fill the slots of
+    ``template``, and :attr:`message` renders them (:class:`~jixiao.model.wording.Worded`); one written before
+    diagnostics kept their template (a stored reading, a JSON document of the interchange format) holds its message
+    alone, read as a template of no slots."""
 
-    model_config = ConfigDict(frozen=True, json_schema_extra=_template_or_message)
+    model_config = ConfigDict(frozen=True)
 
     code: str
     severity: Severity
-    template: str
-    params: dict[str, Param] = Field(default_factory=dict)
     location: Location = Location()
     set_aside: tuple[str, ...] = Field(
         default=(),
@@ -109,17 +97,3 @@ class Diagnostic(BaseModel):
                     "tracked (P171). The message quotes "
                     "them shortened; code reads them here. Empty for other diagnostics, and in documents read before "
                     "the field was recorded")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _message_only(cls, data: Any) -> Any:
-        """A diagnostic written before diagnostics kept their template (a stored reading, a JSON document of the
-        interchange format) holds its message alone: it is read as a template of no slots, which shows the same
-        text (:func:`~jixiao.model.wording.template_from_text`)."""
-        return template_from_text(data, "message")
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def message(self) -> str:
-        """The message in Chinese, its slots filled."""
-        return render(self.template, self.params)

@@ -1,20 +1,21 @@
 """A finding: one problem a rule found, as a single serialisable value.
 
-The CLI, the web pages and the API all render the same :class:`Finding`. Its message is a template with named
-slots (``{indicator}``, ``{value}``…) rendered late, so that a translation or a different wording never needs
-the rule to run again; the fix is a value with a safety level, as ruff's ``Applicability``.
+The CLI, the web pages and the API all render the same :class:`Finding`. It is a message as data
+(:class:`~jixiao.model.wording.Worded`): a template with named slots (``{indicator}``, ``{value}``…) rendered late,
+so that a translation or a different wording never needs the rule to run again; the fix is one too, with a safety
+level, as ruff's ``Applicability``.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from jixiao.model.diagnostic import Location, Severity
-from jixiao.model.wording import Param, Phrase, listed, render, shown, spliced, template_from_text
+from jixiao.model.wording import Phrase, Worded, listed, render, shown, spliced
 
 __all__ = ["Applicability", "Confidence", "Dimension", "Edit", "Finding", "Fix", "Phrase", "listed", "render", "spliced"]
 
@@ -87,46 +88,40 @@ class Edit(BaseModel):
     indicator: str | None = None
 
 
-class Fix(BaseModel):
+class Fix(Worded):
     """A suggested correction: a one-line summary, the edits that carry it out and how safe they are. The summary is
-    data like a finding's message: ``params`` (each a cell text, name or figure) fill the slots of ``template``, and
-    :attr:`summary` renders them, so that a cell holding braces stays as written and the words can change without
+    a message as data like a finding's: ``params`` (each a cell text, name or figure) fill the slots of ``template``,
+    and :attr:`message` renders them, so that a cell holding braces stays as written and the words can change without
     the rule running again."""
 
     model_config = ConfigDict(frozen=True)
+    # A fix stored before fixes kept their template (a stored finding, a JSON check result) holds its summary alone.
+    stored_text: ClassVar[str] = "summary"
 
     applicability: Applicability
-    template: str
-    params: dict[str, Param] = Field(default_factory=dict)
     edits: tuple[Edit, ...] = ()
 
     @classmethod
-    def of(cls, applicability: Applicability | str, template: str, *, edits: tuple[Edit, ...] | list[Edit] = (),
-           **params: str | Decimal | Phrase) -> Fix:
+    def of(cls, applicability: Applicability | str, template: str, *,  # type: ignore[override]
+           edits: tuple[Edit, ...] | list[Edit] = (), **params: str | Decimal | Phrase) -> Fix:
         """A fix whose summary is ``template`` filled by ``params``; a :class:`Phrase` parameter is put in place of its
         slot (:func:`spliced`), so that what is stored is one template and its data."""
-        template, flat = spliced(template, params)
-        return cls(applicability=Applicability(applicability), template=template, params=flat, edits=tuple(edits))
-
-    @model_validator(mode="before")
-    @classmethod
-    def _summary_only(cls, data: Any) -> Any:
-        """A fix stored before fixes kept their template (a stored finding, a JSON check result) holds its summary
-        alone: it is read as a template of no slots, which shows the same text."""
-        return template_from_text(data, "summary")
+        return super().of(template, params, applicability=Applicability(applicability), edits=tuple(edits))
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def summary(self) -> str:
-        """The summary in Chinese, its slots filled."""
-        return render(self.template, self.params)
+        """The summary in Chinese: its :attr:`message`, under the name clients of the JSON output and the API read it
+        by since before fixes kept their template."""
+        return self.message
 
 
-class Finding(BaseModel):
-    """One problem found in one place.
+class Finding(Worded):
+    """One problem found in one place, a message as data: ``params`` fill the slots of ``template``; :attr:`message`
+    renders them.
 
     ``sheet`` is the sheet's key (project code or name); ``indicator`` the 三级指标 name or None for a finding
-    about the whole sheet. ``params`` fill the slots of ``template``; :attr:`message` renders them.
+    about the whole sheet.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -139,16 +134,8 @@ class Finding(BaseModel):
     sheet: str | None = None
     indicator: str | None = None
     location: Location = Location()
-    template: str
-    params: dict[str, Param] = Field(default_factory=dict)
     fix: Fix | None = None
     confidence: Confidence = Confidence.HIGH
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def message(self) -> str:
-        """The message in Chinese, its slots filled."""
-        return render(self.template, self.params)
 
     def contract(self) -> dict[str, object]:
         """The JSON object of ``jixiao check --format json`` (the documented keys first, then extras): the message as

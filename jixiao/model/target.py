@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from jixiao.model.wording import Worded
+
 __all__ = ["NoteCode", "Operator", "Target", "TargetNote", "points_not_targets"]
 
 # The points of a whole self-evaluation (a form's 分值 add to this).
@@ -41,13 +43,14 @@ class NoteCode(StrEnum):
     OCR_SUSPECTED = "ocr_suspected"  # perhaps a conversion error, left as written: 292% may be ≥92%
 
 
-class TargetNote(BaseModel):
-    """One thing the parser inferred or could not place, with a Chinese explanation."""
+class TargetNote(Worded):
+    """One thing the parser inferred or could not place, with a Chinese explanation: a message as data, its
+    parameters the cell's text or parts of it (one stored before notes kept their template holds its message alone,
+    read as a template of no slots)."""
 
     model_config = ConfigDict(frozen=True)
 
     code: NoteCode
-    message: str
 
 
 class Target(BaseModel):

@@ -94,8 +94,9 @@ class _Cursor:
     pos: int = 0
     notes: list[TargetNote] = field(default_factory=list)
 
-    def note(self, code: NoteCode, message: str) -> None:
-        self.notes.append(TargetNote(code=code, message=message))
+    def note(self, code: NoteCode, template: str, **params: str) -> None:
+        """Note ``code``, its message ``template`` filled by ``params`` (each the cell's text or a part of it)."""
+        self.notes.append(TargetNote.of(template, params, code=code))
 
     @property
     def rest(self) -> str:
@@ -189,7 +190,7 @@ def parse_target(raw: str, context: str = "") -> Target:
     if date is not None:
         leftover = cursor.rest.strip(_SEPARATORS) or None
         if leftover:
-            cursor.note(NoteCode.LEFTOVER, f"指标值中混有其他文字：“{leftover}”")
+            cursor.note(NoteCode.LEFTOVER, "指标值中混有其他文字：“{leftover}”", leftover=leftover)
         return Target(raw=raw, operator=operator, date=date, leftover=leftover, notes=cursor.notes)
     cursor.skip_separators()
     opening = cursor.pos
@@ -197,7 +198,7 @@ def parse_target(raw: str, context: str = "") -> Target:
     unit_only = cursor.take_unit() if per_before is None else None
     if unit_only is not None and not cursor.rest.strip(_SEPARATORS) and canonical_unit(unit_only):
         # the template's unit with its figure left blank (公里, ≧ %): no value, the operator and unit kept
-        cursor.note(NoteCode.NOT_UNDERSTOOD, f"指标值只写了计量单位“{unit_only}”，没有数值")
+        cursor.note(NoteCode.NOT_UNDERSTOOD, "指标值只写了计量单位“{unit}”，没有数值", unit=unit_only)
         return Target(raw=raw, operator=operator, unit=canonical_unit(unit_only), unit_raw=unit_only,
                       placeholder=placeholder, notes=cursor.notes)
     cursor.pos -= len(unit_only or "")
@@ -210,8 +211,8 @@ def parse_target(raw: str, context: str = "") -> Target:
         if inside is not None:
             # a sentence whose one figure with an operator is the target (暂定量按15次作业且总航时不少于30小时测算)
             target = parse_target(cursor.text[inside:], context)
-            note = TargetNote(code=NoteCode.PREFIX_NOT_OPERATOR,
-                              message=f"指标值写成了句子，按其中的“{cursor.text[inside:inside + 12]}”理解")
+            note = TargetNote.of("指标值写成了句子，按其中的“{read}”理解", {"read": cursor.text[inside:inside + 12]},
+                                 code=NoteCode.PREFIX_NOT_OPERATOR)
             return target.model_copy(update={"raw": raw, "notes": [note, *target.notes]})
         behind = _figure_behind_mark(raw, cursor.text, operator) if start_of_number == 0 else None
         if behind is not None:
@@ -246,7 +247,8 @@ def parse_target(raw: str, context: str = "") -> Target:
         if operator is None or worded and operator is Operator.EQ:
             operator = suffix  # (达到95%以上, 为10天以内: reaching a figure or more is the bound the end names)
         elif operator is not suffix and operator is not Operator.RANGE:
-            cursor.note(NoteCode.OPERATOR_CONFLICT, f"运算符前后矛盾：开头为“{operator.value}”，结尾为“{suffix.value}”")
+            cursor.note(NoteCode.OPERATOR_CONFLICT, "运算符前后矛盾：开头为“{start}”，结尾为“{end}”", start=operator.value,
+                        end=suffix.value)
 
     unit = canonical_unit(unit_spelling)
     _suspect_dropped_operator(cursor, written, operator, unit)
@@ -258,16 +260,16 @@ def parse_target(raw: str, context: str = "") -> Target:
         if repeated is None or canonical_unit(repeated) != unit or unit is None:
             cursor.pos = mark
             break
-        cursor.note(NoteCode.UNIT_REPEATED, f"计量单位重复书写：“{repeated}”")
+        cursor.note(NoteCode.UNIT_REPEATED, "计量单位重复书写：“{repeated}”", repeated=repeated)
     cursor.skip_separators()
     leftover = cursor.rest or None
     if operator is Operator.RANGE and leftover and _WORDS.search(leftover):
         # a span of numbered things that a sentence goes on about (1-6期培训结束后及时考核: after the 1st to 6th
         # courses) names which ones, it bounds no figure: the cell is a statement, its figures part of the words
         target = _qualitative(raw, cursor.text, placeholder)
-        note = TargetNote(code=NoteCode.LEFTOVER,
-                          message=f"“{cursor.text[start_of_number:len(cursor.text) - len(leftover)]}”后接文字“{leftover}”，"
-                                  "按文字表述理解，不作数值区间")
+        note = TargetNote.of("“{span}”后接文字“{leftover}”，按文字表述理解，不作数值区间", {
+            "span": cursor.text[start_of_number:len(cursor.text) - len(leftover)], "leftover": leftover},
+            code=NoteCode.LEFTOVER)
         return target.model_copy(update={"notes": [note, *target.notes]})
 
     value, leftover = _split_glued_numbers(written, value, unit, leftover, context, cursor)
@@ -277,10 +279,10 @@ def parse_target(raw: str, context: str = "") -> Target:
         # something unknown); never guess the numerator.
         unit_spelling = f"/{per}"
         unit = canonical_unit(unit_spelling)
-        cursor.note(NoteCode.UNIT_MISSING, f"指标值只写了“/{per}”，缺少计量单位（如 元/{per}）")
+        cursor.note(NoteCode.UNIT_MISSING, "指标值只写了“/{per}”，缺少计量单位（如 元/{per}）", per=per)
     elif unit is None and template_unit is not None:
         unit, unit_spelling, unit_inferred = template_unit, template_unit, True
-        cursor.note(NoteCode.UNIT_INFERRED, f"指标值未写计量单位，按残留模板文字取单位“{unit}”")
+        cursor.note(NoteCode.UNIT_INFERRED, "指标值未写计量单位，按残留模板文字取单位“{unit}”", unit=unit)
     elif unit is None:
         unit, unit_spelling = _unit_from_text(value, (leftover or "") + "|" + fold(context))
         bracketed = None
@@ -289,15 +291,18 @@ def parse_target(raw: str, context: str = "") -> Target:
             unit_spelling = bracketed
         unit_inferred = unit is not None
         if bracketed:
-            cursor.note(NoteCode.UNIT_INFERRED, f"指标值未写计量单位，按名称或说明中注明的“（{bracketed}）”取单位“{unit}”")
+            cursor.note(NoteCode.UNIT_INFERRED, "指标值未写计量单位，按名称或说明中注明的“（{bracketed}）”取单位“{unit}”",
+                        bracketed=bracketed, unit=unit)
         elif unit_inferred:
-            cursor.note(NoteCode.UNIT_INFERRED, f"指标值未写计量单位，按说明文字中的“{value}{unit_spelling}”取单位“{unit}”")
+            cursor.note(NoteCode.UNIT_INFERRED, "指标值未写计量单位，按说明文字中的“{value}{spelling}”取单位“{unit}”",
+                        value=str(value), spelling=unit_spelling, unit=unit)
         else:
             cursor.note(NoteCode.UNIT_MISSING, "指标值未写计量单位")
     if leftover:
-        cursor.note(NoteCode.LEFTOVER, f"指标值中混有其他文字：“{leftover}”")
+        cursor.note(NoteCode.LEFTOVER, "指标值中混有其他文字：“{leftover}”", leftover=leftover)
     if start_of_number and operator is None:
-        cursor.note(NoteCode.PREFIX_NOT_OPERATOR, f"数值前的文字未能识别为运算符：“{cursor.text[:start_of_number]}”")
+        cursor.note(NoteCode.PREFIX_NOT_OPERATOR, "数值前的文字未能识别为运算符：“{prefix}”",
+                    prefix=cursor.text[:start_of_number])
     return Target(
         raw=raw,
         operator=operator,
@@ -330,8 +335,8 @@ def _figure_behind_mark(raw: str, text: str, operator: Operator | None) -> Targe
     if unit is None:
         return None
     mark = found.group("mark")  # type: ignore[union-attr]
-    note = TargetNote(code=NoteCode.PREFIX_NOT_OPERATOR,
-                      message=f"数值前的“{mark}”未能识别为运算符（可能是“≥”等符号的识别错误），数值按原文保留：“{raw.strip()}”，请核对原件")
+    note = TargetNote.of("数值前的“{mark}”未能识别为运算符（可能是“≥”等符号的识别错误），数值按原文保留：“{raw}”，请核对原件",
+                         {"mark": mark, "raw": raw.strip()}, code=NoteCode.PREFIX_NOT_OPERATOR)
     return Target(raw=raw, qualitative=mark + found.group("figure"), unit=unit, unit_raw=spelling,  # type: ignore[union-attr]
                   notes=[note])
 
@@ -342,7 +347,7 @@ def _drop_residue(cursor: _Cursor) -> str | None:
     if match is None:
         return None
     cursor.pos += match.end()
-    cursor.note(NoteCode.TEMPLATE_RESIDUE, f"指标值前残留模板文字：“{match.group(0)}”")
+    cursor.note(NoteCode.TEMPLATE_RESIDUE, "指标值前残留模板文字：“{residue}”", residue=match.group(0))
     residue = _Cursor(match.group(1).replace("*", "").replace("×", "").replace("X", "").replace("x", ""))
     residue.take_phrase(_operator_phrases("prefix_operators"))
     spelling = residue.take_unit()
@@ -397,10 +402,10 @@ def _repair_figure_slips(raw: str, cursor: _Cursor) -> None:
     for pattern, replacement, why in _FIGURE_SLIPS:
         repaired = pattern.sub(replacement, cursor.text)
         if repaired != cursor.text:
-            cursor.note(NoteCode.OCR_REPAIRED, f"已按{why}理解：“{raw.strip()}”")
+            cursor.note(NoteCode.OCR_REPAIRED, "已按{why}理解：“{raw}”", why=why, raw=raw.strip())
             cursor.text = repaired
     if _SPACE_IN_FIGURE.search(raw):
-        cursor.note(NoteCode.OCR_REPAIRED, f"已按数字中的空格是识别错误理解：“{raw.strip()}”")
+        cursor.note(NoteCode.OCR_REPAIRED, "已按数字中的空格是识别错误理解：“{raw}”", raw=raw.strip())
 
 
 def _repair_conversion_noise(cursor: _Cursor) -> None:
@@ -410,9 +415,9 @@ def _repair_conversion_noise(cursor: _Cursor) -> None:
         if repaired != rest:
             cursor.text = cursor.text[: cursor.pos] + repaired
             if rest.startswith("%") and _PERCENT_AT_END.search(repaired):
-                cursor.note(NoteCode.UNIT_REPEATED, f"计量单位重复书写：“{rest}”的开头和结尾都是百分号")
+                cursor.note(NoteCode.UNIT_REPEATED, "计量单位重复书写：“{rest}”的开头和结尾都是百分号", rest=rest)
             else:
-                cursor.note(NoteCode.OCR_REPAIRED, f"已按{why}理解：“{rest}”")
+                cursor.note(NoteCode.OCR_REPAIRED, "已按{why}理解：“{rest}”", why=why, rest=rest)
 
 
 # 各 before a figure shares it out over the items the name lists (年度、半年趋势报告次数 | 各 1 次: one of each): the
@@ -429,7 +434,8 @@ def _suspect_dropped_operator(cursor: _Cursor, written: str, operator: Operator 
     """292% with no operator is likely ≥92% with ≥ read as 2: note it, keep the value as written."""
     if operator is None and unit == "%" and written.startswith("2") and len(written) > 2 and written.isdigit():
         if Decimal(written) > 100 and Decimal(written[1:]) <= 100:
-            cursor.note(NoteCode.OCR_SUSPECTED, f"“{written}%”超过100%，可能是“≥{written[1:]}%”（“≥”被识别为“2”），请核对原件")
+            cursor.note(NoteCode.OCR_SUSPECTED, "“{written}%”超过100%，可能是“≥{meant}%”（“≥”被识别为“2”），请核对原件",
+                        written=written, meant=written[1:])
 
 
 def _take_date(cursor: _Cursor) -> str | None:
@@ -518,7 +524,7 @@ def _take_per_word(cursor: _Cursor) -> str | None:
 def _qualitative(raw: str, text: str, placeholder: bool) -> Target:
     notes = []
     if not placeholder and not any(word in text for word in _qualitative_words()):
-        notes.append(TargetNote(code=NoteCode.NOT_UNDERSTOOD, message="指标值既无数值，也不是常见的定性表述"))
+        notes.append(TargetNote(code=NoteCode.NOT_UNDERSTOOD, template="指标值既无数值，也不是常见的定性表述"))
     # the statement in Simplified without pinyin glosses (應(yīng)保盡保 is 应保尽保), as a unit is canonical;
     # raw keeps it as written
     qualitative = None if placeholder else simplified(raw).strip()
@@ -538,7 +544,8 @@ def _split_glued_numbers(
     for cut in range(1, len(written)):
         head, tail = written[:cut], written[cut:]
         if tail[0] != "0" and f"{tail}%" in folded_context:
-            cursor.note(NoteCode.GLUED_NUMBERS, f"指标值“{written}%”疑为“{head}”与说明中的“{tail}%”连写，按“{head}”理解")
+            cursor.note(NoteCode.GLUED_NUMBERS, "指标值“{written}%”疑为“{head}”与说明中的“{tail}%”连写，按“{head}”理解",
+                        written=written, head=head, tail=tail)
             return Decimal(head), f"{tail}%" + (leftover or "")
     return value, leftover
 

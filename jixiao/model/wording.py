@@ -1,9 +1,11 @@
 """A message as data: a template with named slots and the parameters that fill them, rendered late.
 
-Findings (:mod:`jixiao.model.finding`), reader diagnostics (:mod:`jixiao.model.diagnostic`) and the messages of
-monitoring and scoring (:class:`Worded`) are put into words the same way: what is stored, sent and shown is the template and its parameters (each one cell text, name, figure or
-phrase), and the text is rendered where it is shown, so that a parameter is never read as template text (a cell
-holding ``{x}`` stays ``{x}``) and a different wording never needs the reader or the rule to run again.
+:class:`Worded` is the one shape of a message, which findings and their fixes (:mod:`jixiao.model.finding`), reader
+diagnostics (:mod:`jixiao.model.diagnostic`) and the messages of monitoring and scoring are built on or hold: what is
+stored, sent and shown is the template and its parameters (each one cell text, name, figure or phrase), and the text
+is rendered where it is shown, so that a parameter is never read as template text (a cell holding ``{x}`` stays
+``{x}``) and a different wording never needs the reader or the rule to run again. :class:`Phrase` is how the core
+builds one from parts before it is kept.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from string import Formatter
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, ClassVar, Self
 
-from pydantic import BaseModel, Field, PlainSerializer, computed_field, model_validator
+from pydantic import BaseModel, Field, GetJsonSchemaHandler, PlainSerializer, computed_field, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
-__all__ = ["Param", "Phrase", "Worded", "listed", "literal", "quoted_cells", "render", "shown", "slots_of", "spliced",
-           "template_from_text"]
+__all__ = ["Param", "Phrase", "Worded", "listed", "literal", "quoted_cells", "render", "shown", "slots_of", "spliced"]
 
 
 def shown(value: str | Decimal) -> str:
@@ -41,17 +44,6 @@ def literal(text: str) -> str:
     """``text`` as a template of no slots, which renders as ``text`` whatever braces it holds: the template of a
     message stored before messages kept theirs."""
     return text.replace("{", "{{").replace("}", "}}")
-
-
-def template_from_text(data: object, rendered: str, template: str = "template") -> object:
-    """Validator input (``data``) of a value stored before it kept its template, which holds only its text as
-    rendered under the key ``rendered`` (a diagnostic's ``message``, a fix's ``summary``, a score's
-    ``explanation``): that text becomes a template of no slots under the key ``template``, which shows the same
-    text. Other input is returned as it is. (Tolerated rather than migrated: files written by jixiao are out of any
-    migration's reach.)"""
-    if isinstance(data, dict) and template not in data and isinstance(data.get(rendered), str):
-        return {**data, template: literal(data[rendered])}
-    return data
 
 
 def slots_of(template: str) -> set[str]:
@@ -151,14 +143,20 @@ def spliced(template: str, params: Mapping[str, str | Decimal | Phrase]) -> tupl
 
 
 class Worded(BaseModel):
-    """A message of its own as data (a monitoring warning, a problem with the inputs to scoring, a score's flag or
+    """A message as data, the one shape of every message jixiao keeps (a finding, its fix, a reader's diagnostic or
+    note on a 指标值 cell, a monitoring warning, a problem with the inputs to scoring, a score's working, flag or
     note): ``params`` (each a figure, a name or a cell) fill the slots of ``template``, and :attr:`message` renders
-    them, as a finding's message is rendered. A message stored before it kept its template holds its text alone
-    (``{"message": text}``, or the text itself where a list of texts was kept): it is read as a template of no
-    slots, which shows the same text (:func:`template_from_text`)."""
+    them. A message is a model of its own with its other fields (a :class:`~jixiao.model.finding.Finding` is one), or
+    a field holding one.
+
+    A message stored before it kept its template holds its text alone (under :attr:`stored_text`, or the text itself
+    where a list of texts was kept): it is read as a template of no slots, which shows the same text. (Tolerated
+    rather than migrated: files written by jixiao are out of any migration's reach.)"""
 
     template: str = Field(description="The message: a template with slots")
     params: dict[str, Param] = Field(default_factory=dict, description="What fills the template's slots")
+    # The key a message stored as its text alone holds it under: its rendered field when it was stored.
+    stored_text: ClassVar[str] = "message"
 
     @classmethod
     def of(cls, template: str, params: Mapping[str, str | Decimal | Phrase] | None = None, **fields: Any) -> Self:
@@ -167,13 +165,42 @@ class Worded(BaseModel):
         template, flat = spliced(template, params or {})
         return cls(template=template, params=flat, **fields)
 
+    @classmethod
+    def of_phrase(cls, phrase: Phrase) -> Self:
+        """``phrase`` kept as a message (its inner phrases put in place)."""
+        return cls.of(phrase.template, phrase.params)
+
+    @property
+    def phrase(self) -> Phrase:
+        """This message as a phrase, to be put into another message as one of its slots."""
+        return Phrase(self.template, self.params)
+
     @model_validator(mode="before")
     @classmethod
     def _stored_as_text(cls, data: object) -> object:
-        return template_from_text({"message": data} if isinstance(data, str) else data, "message")
+        if isinstance(data, str):
+            return {"template": literal(data)}
+        if isinstance(data, dict) and "template" not in data and isinstance(data.get(cls.stored_text), str):
+            return {**data, "template": literal(data[cls.stored_text])}
+        return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """As read (an interchange document, a stored value), a message holds its template or, as written before it
+        kept one, its text alone; as written, it holds both."""
+        schema = handler(core_schema)
+        if handler.mode == "validation":
+            model = handler.resolve_ref_schema(schema)
+            model["required"] = [name for name in model.get("required", []) if name != "template"]
+            model["anyOf"] = [{"required": ["template"]}, {"required": [cls.stored_text]}]
+            model["properties"][cls.stored_text] = {
+                "type": "string", "title": cls.stored_text.title(),
+                "description": "The message rendered; written with the template, or alone by jixiao before it kept "
+                               "its template (then read as a template of no slots)"}
+        return schema
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def message(self) -> str:
-        """The message in Chinese."""
+        """The message in Chinese, its slots filled."""
         return render(self.template, self.params)

@@ -98,10 +98,10 @@ class MonitoringResult(BaseModel):
     spent: Decimal
     execution_rate: Decimal
     planned: Decimal
-    planned_working: Explained = Field(description="How 计划进度 was found from the spending plan")
+    planned_working: Worded = Field(description="How 计划进度 was found from the spending plan")
     gap: Decimal = Field(description="计划进度 − 执行率, in points; positive when behind the plan")
     projected_spending: Decimal
-    projected_working: Explained = Field(description="How 全年预计执行数 was projected")
+    projected_working: Worded = Field(description="How 全年预计执行数 was projected")
     goals: list[str] = Field(default_factory=list)
     indicators: list[IndicatorStatus]
     warnings: list[Alert]
@@ -112,13 +112,13 @@ class MonitoringResult(BaseModel):
     @property
     def planned_explanation(self) -> str:
         """How 计划进度 was found, in Chinese."""
-        return self.planned_working.explanation
+        return self.planned_working.message
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def projected_explanation(self) -> str:
         """How 全年预计执行数 was projected, in Chinese."""
-        return self.projected_working.explanation
+        return self.projected_working.message
 
     @property
     def period_label(self) -> str:
@@ -171,9 +171,9 @@ def monitor_sheet(sheet: GoalSheet, record: ExecutionRecord, period_end: date, a
     return MonitoringResult(
         sheet=key, name=sheet.name, unit=sheet.unit.name if sheet.unit else None, money_unit=sheet.money_unit,
         profile=profile.name, period_end=period_end, budget=budget, spent=spent,
-        execution_rate=rounded(rate), planned=rounded(planned), planned_working=Explained(**explained(planned_text)),
+        execution_rate=rounded(rate), planned=rounded(planned), planned_working=Worded.of_phrase(planned_text),
         gap=rounded(planned - rate), projected_spending=rounded(projected),
-        projected_working=Explained(**explained(projected_text)),
+        projected_working=Worded.of_phrase(projected_text),
         goals=sheet.goals, indicators=statuses, warnings=warnings, light=light, missing=missing,
     )
 

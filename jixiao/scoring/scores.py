@@ -7,43 +7,46 @@ from typing import ClassVar
 
 from pydantic import BaseModel, Field, computed_field, model_validator
 
-from jixiao.model.wording import Param, Phrase, Worded, render, spliced, template_from_text
+from jixiao.model.wording import Phrase, Worded
 from jixiao.scoring.problems import InputProblem
 
 __all__ = ["ItemScore", "Adjustment", "Explained", "SheetScore", "explained"]
 
 
 class Explained(BaseModel):
-    """How a figure was reached, as data: a template whose slots ``explanation_params`` fill (each a figure, a name or
-    a cell), rendered late as :attr:`explanation`, as a finding's message is (:mod:`jixiao.model.wording`)."""
+    """How a figure was reached, as data: :attr:`explanation_wording`, a message as a finding's is
+    (:class:`~jixiao.model.wording.Worded`), rendered late as :attr:`explanation`."""
 
-    explanation_template: str = Field(default="", description="How the figure was computed: a template with slots")
-    explanation_params: dict[str, Param] = Field(default_factory=dict, description="What fills the template's slots")
-    # Lists of messages (each a Worded) by the name their texts, as rendered, were stored under before they were kept.
-    texts_of: ClassVar[dict[str, str]] = {}
+    explanation_wording: Worded = Field(default_factory=lambda: Worded(template=""),
+                                        description="How the figure was computed, as data")
+    # The fields of messages kept as data (a message, or a list of them) by the name their texts, as rendered, were
+    # stored under before they kept their templates: such a text is read as a template of no slots.
+    texts_of: ClassVar[dict[str, str]] = {"explanation": "explanation_wording"}
 
     @model_validator(mode="before")
     @classmethod
     def _stored_as_text(cls, data: object) -> object:
-        """A value stored before it kept its templates holds its texts alone: its explanation, and each message of a
-        list in :attr:`texts_of`, is read as a template of no slots, which shows the same text."""
-        data = template_from_text(data, "explanation", "explanation_template")
-        for rendered, kept in cls.texts_of.items():
-            if isinstance(data, dict) and kept not in data and isinstance(data.get(rendered), list):
-                data = {**data, kept: data[rendered]}
-        return data
+        """A value stored before it kept its messages as data holds their texts alone (under the names of
+        :attr:`texts_of`), or (as stored before a working was a message of its own) its explanation's template and
+        parameters beside its other fields."""
+        if not isinstance(data, dict):
+            return data
+        if "explanation_wording" not in data and "explanation_template" in data:
+            data = {**data, "explanation_wording": {"template": data["explanation_template"],
+                                                    "params": data.get("explanation_params", {})}}
+        kept = {kept: data[rendered] for rendered, kept in cls.texts_of.items() if kept not in data and rendered in data}
+        return {**data, **kept} if kept else data
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def explanation(self) -> str:
         """How the figure was computed, in Chinese."""
-        return render(self.explanation_template, self.explanation_params)
+        return self.explanation_wording.message
 
 
 def explained(phrase: Phrase) -> dict[str, object]:
     """The fields of :class:`Explained` for ``phrase`` (its inner phrases put in place)."""
-    template, params = spliced(phrase.template, phrase.params)
-    return {"explanation_template": template, "explanation_params": params}
+    return {"explanation_wording": Worded.of_phrase(phrase)}
 
 
 class ItemScore(Explained):
@@ -61,7 +64,7 @@ class ItemScore(Explained):
     full_marks: bool = False
     flag_wordings: list[Worded] = Field(default_factory=list, description="Points a human reviewer should look at")
     deviation: str | None = Field(default=None, description="偏差原因分析及改进措施")
-    texts_of = {"flags": "flag_wordings"}
+    texts_of = {**Explained.texts_of, "flags": "flag_wordings"}
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -102,7 +105,7 @@ class SheetScore(Explained):
     grade: str
     note_wordings: list[Worded] = Field(default_factory=list, description="How weights were distributed and rescaled")
     missing: list[InputProblem] = Field(default_factory=list, description="Required fields still empty")
-    texts_of = {"notes": "note_wordings"}
+    texts_of = {**Explained.texts_of, "notes": "note_wordings"}
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -89,7 +89,7 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     explanation = Phrase.joined([
         Phrase("总分 = 各项得分之和 = {subtotal}（精确值求和后四舍五入保留{places}位小数）",
                {"subtotal": subtotal, "places": str(profile.rounding.places)}),
-        *(Phrase(a.explanation_template, a.explanation_params) for a in adjustments),
+        *(a.explanation_wording.phrase for a in adjustments),
         Phrase("等级：{grade}（{range}）", {"grade": grade, "range": _grade_range(profile, grade)})])
     return SheetScore(
         sheet=key, name=sheet.name, unit=sheet.unit.name if sheet.unit else None, money_unit=sheet.money_unit,

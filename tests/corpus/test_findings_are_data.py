@@ -199,9 +199,8 @@ def _wordings(value: object, path: str = "") -> Iterator[tuple[str, str, dict]]:
             yield from _wordings(item, f"{path}[{number}]")
     if not isinstance(value, dict):
         return
-    for prefix in ("", "explanation_"):
-        if f"{prefix}template" in value:
-            yield path, value[f"{prefix}template"], value.get(f"{prefix}params", {})
+    if "template" in value:
+        yield path, value["template"], value.get("params", {})
     for key, item in value.items():
         texts = [item] if isinstance(item, str) else item if isinstance(item, list) else []
         if key in _RENDERED and texts and all(isinstance(text, str) for text in texts):

@@ -197,16 +197,15 @@ def test_the_warnings_and_workings_are_templates_whose_figures_are_data():
     result = _monitor("30", JUNE, monitoring_profile(**ONLY_PLAN), progress=[(1, "50")])
     (behind,) = result.warnings
     assert behind.params["rate"] == D("30.00") and "{rate}%" in behind.template and "执行率 30.00%" in behind.message
-    assert result.projected_working.explanation_params["days"] == 365 and "{days}" in (
-        result.projected_working.explanation_template)
-    assert result.planned_explanation == "计划进度取“6月底”的 60%" and result.planned_working.explanation_params == {
+    assert result.projected_working.params["days"] == 365 and "{days}" in result.projected_working.template
+    assert result.planned_explanation == "计划进度取“6月底”的 60%" and result.planned_working.params == {
         "label": "6月底", "share": 60}
     progress = result.indicators[0]
-    assert progress.explanation.startswith("完成进度 = 50 ÷ 100 = 50.00%") and "50" not in progress.explanation_template
-    assert D(50) in progress.explanation_params.values()
+    assert progress.explanation.startswith("完成进度 = 50 ÷ 100 = 50.00%")
+    assert "50" not in progress.explanation_wording.template and D(50) in progress.explanation_wording.params.values()
     sent = result.model_dump(mode="json")  # as the API sends it: the rendered text beside its template and params
     assert sent["warnings"][0]["message"] == behind.message and sent["warnings"][0]["params"]["rate"] == "30.00"
-    assert sent["projected_explanation"] == result.projected_working.explanation
+    assert sent["projected_explanation"] == result.projected_working.message
 
 
 def test_a_warning_stored_with_its_text_alone_reads_as_that_text():

@@ -215,15 +215,17 @@ def test_the_explanations_are_templates_whose_figures_are_data():
     # one value, one shape: the working is stored and sent as a template and its figures, rendered late
     result = score_sheet(FOUR, evaluation("90", *FOUR_RESULTS), profile("central"))
     execution, a = result.items[0], result.items[1]
-    assert execution.explanation_params["spent"] == D(90) and "{spent}" in execution.explanation_template
-    (slot,) = [key for key, value in a.explanation_params.items() if value == D("20.00") and key.endswith("score")]
-    assert a.explanation_template.endswith(f"= {{{slot}}}") and a.explanation.endswith("= 20.00")
-    assert [key for key, value in result.explanation_params.items() if value == "良"] == ["part_2_grade"]
-    assert "等级：{part_2_grade}" in result.explanation_template
+    working, a_working = execution.explanation_wording, a.explanation_wording
+    assert working.params["spent"] == D(90) and "{spent}" in working.template
+    (slot,) = [key for key, value in a_working.params.items() if value == D("20.00") and key.endswith("score")]
+    assert a_working.template.endswith(f"= {{{slot}}}") and a.explanation.endswith("= 20.00")
+    assert [key for key, value in result.explanation_wording.params.items() if value == "良"] == ["part_2_grade"]
+    assert "等级：{part_2_grade}" in result.explanation_wording.template
     for shown in (execution, a, result):
-        again = type(shown).model_validate(shown.model_dump(mode="json"))
-        assert again.explanation == shown.explanation and again.explanation_params == shown.model_dump(
-            mode="json")["explanation_params"]
+        sent = shown.model_dump(mode="json")
+        again = type(shown).model_validate(sent)
+        assert again.explanation == shown.explanation and again.explanation_wording.params == sent[
+            "explanation_wording"]["params"]
 
 
 def test_the_flags_notes_and_problems_are_templates_whose_figures_are_data():
@@ -254,6 +256,6 @@ def test_a_value_stored_with_its_text_alone_reads_as_that_text(model, stored, sh
 
 def test_a_score_stored_with_its_notes_as_texts_reads_them():
     result = score_sheet(FOUR, evaluation("90", *FOUR_RESULTS), profile("central")).model_dump(mode="json")
-    stored = {key: value for key, value in result.items() if key not in {"note_wordings", "explanation_template"}}
+    stored = {key: value for key, value in result.items() if key not in {"note_wordings", "explanation_wording"}}
     loaded = SheetScore.model_validate({**stored, "notes": ["权重合计 {90}"]})
     assert loaded.notes == ["权重合计 {90}"] and loaded.explanation == result["explanation"]

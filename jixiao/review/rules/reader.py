@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.model import Diagnostic, Document, Severity
-from jixiao.model.wording import Phrase, spliced
 from jixiao.review.finding import Dimension, Finding
 from jixiao.review.profile import Profile
 from jixiao.review.rule import Rule, RuleDocs
@@ -34,9 +33,8 @@ class ReaderDiagnostic(Rule):
     def convert(self, document: Document, diagnostic: Diagnostic, profile: Profile) -> Finding:
         """The finding for one reader diagnostic; its location is the diagnostic's, its message the diagnostic's
         template and parameters spliced into the rule's (still data)."""
-        template, params = spliced(self.message, {"message": Phrase(diagnostic.template, diagnostic.params),
-                                                  "diagnostic": diagnostic.code})
-        return Finding(
+        return Finding.of(
+            self.message, {"message": diagnostic.phrase, "diagnostic": diagnostic.code},
             rule=self.code,
             name=self.name,
             severity=profile.severity.get(self.code, diagnostic.severity),
@@ -45,8 +43,6 @@ class ReaderDiagnostic(Rule):
             sheet=diagnostic.location.sheet,
             indicator=None,
             location=diagnostic.location.model_copy(update={"file": diagnostic.location.file or document.source}),
-            template=template,
-            params=params,
         )
 
     def findings(self, document: Document, profile: Profile) -> Iterator[Finding]:

@@ -26,7 +26,7 @@ from jixiao.model import (
     Severity,
 )
 from jixiao.model.doubt import doubtful_rows
-from jixiao.model.finding import Applicability, Confidence, Dimension, Finding, Fix, Phrase, spliced
+from jixiao.model.finding import Applicability, Confidence, Dimension, Finding, Fix, Phrase
 from jixiao.scoring.audit.recompute import Recomputation, guessed, recompute
 from jixiao.scoring.profile import Profile
 
@@ -135,14 +135,12 @@ class AuditRule:
         slots.setdefault("sheet", ctx.sheet.key)
         if indicator is not None:
             slots.setdefault("indicator", indicator)
-        template, params = spliced(template or self.message, {key: _param(value) for key, value in slots.items()})
-        return Finding(
-            rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
+        return Finding.of(
+            template or self.message, {key: _param(value) for key, value in slots.items()}, rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
             severity=(severity or self.severity).unless_uncertain(guessed or assumed),
             sheet=ctx.sheet.key, indicator=indicator,
             location=Location(file=ctx.source, table=_table(ctx.sheet, indicator, row), sheet=ctx.sheet.key, row=row,
                               column=column),
-            template=template, params=params,
             fix=_advice(fix),
             confidence=(Confidence.GUESSED_LAYOUT if guessed else Confidence.INFERENCE if assumed else Confidence.HIGH),
         )

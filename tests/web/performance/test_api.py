@@ -29,7 +29,11 @@ def test_the_year_carries_the_cores_monitoring(api, approved):
     warning, monitoring = body["monitoring"]["warnings"][0], body["monitoring"]
     assert warning["params"]["rate"] == "50.00" and "{rate}" in warning["template"] and "50.00%" in warning["message"]
     working = monitoring["projected_working"]
-    assert "{spent}" in working["explanation_template"] and monitoring["projected_explanation"] == working["explanation"]
+    assert "{spent}" in working["template"] and monitoring["projected_explanation"] == working["message"]
+    # a score's working has the same shape as every message: its template, params and message
+    item = monitoring["indicators"][0]
+    assert set(item["explanation_wording"]) == {"template", "params", "message"}
+    assert item["explanation"] == item["explanation_wording"]["message"]
 
 
 def test_an_uncertain_answer_without_remedy_is_refused_with_the_models_message(api, approved):
