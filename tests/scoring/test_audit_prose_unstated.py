@@ -117,6 +117,25 @@ def test_results_given_in_figures_or_in_an_indicator_table_are_not_reported():
     assert _found(table, "JXA42") == []
 
 
+# corpus 278 (绩溪县 特殊教育 2023): the effect of the year's work claimed in words, no count of who benefited
+JIXI = (
+    "绩溪县特殊教育经费补助转移支付2023年度绩效自评报告\n二、绩效目标完成情况分析\n"
+    "2023年我县利用省级特殊教育专项资金,在长安学校内建成了特殊教育资源教室,总投资7万元。\n"
+    "资源教室建成后将有效提升了长安镇长安学校的特殊教育教学,保障残疾儿童接受义务教育。\n"
+)
+
+
+@pytest.mark.parametrize(("effect", "reported"), [
+    ("资源教室建成后将有效提升了长安镇长安学校的特殊教育教学", True),
+    ("学校特殊教育教学质量明显改善", True),
+    ("资源教室服务残疾儿童12名,有效提升了特殊教育教学", False),  # the figure is in the clause before: summed up
+    ("资源教室服务残疾儿童12名", False),  # a figure, no verdict
+])
+def test_an_effect_claimed_in_words_alone_is_a_result_in_words(effect, reported):
+    found = _found(JIXI.replace("资源教室建成后将有效提升了长安镇长安学校的特殊教育教学", effect), "JXA42")
+    assert [said["said"] for _, said in found] == ([effect] if reported else [])
+
+
 def test_the_amount_with_thousands_separators_is_one_figure():
     # 271: 15,244万元 is read whole, not 244万元 after a clause break
     document = read_bytes(HAINAN.encode("utf-8"), "report.txt")
@@ -148,8 +167,8 @@ def test_a_low_rate_stated_alone_asks_for_the_reason(sentence, found):
 
 # The published dev documents themselves (tests/corpus/docs, their two header lines dropped as the audit benchmark
 # drops them): each prose rule fires on the reports a reviewer flagged for it, once, at the sentence quoted, and the
-# reports flagged for one of them get none of the others (corpus 230, 255, 269: money with no spending; 256, 270, 271:
-# results in words; 258: half the budget unspent and no cause)
+# reports flagged for one of them get none of the others (corpus 230, 255, 269: money with no spending; 256, 270, 271,
+# 278: results in words; 258: half the budget unspent and no cause)
 @pytest.mark.parametrize(
     ("stem", "rule", "line", "slot", "said"),
     [
@@ -159,6 +178,7 @@ def test_a_low_rate_stated_alone_asks_for_the_reason(sentence, found):
         ("256", "JXA42", 13, "said", "均达到项目申报的绩效目标"),
         ("270", "JXA42", 21, "said", "并如期实现年度绩效目标"),
         ("271", "JXA42", 3, "said", "补贴资金全部发放到相关企业(附件2)"),
+        ("278", "JXA42", 31, "said", "资源教室建成后将有效提升了长安镇长安学校的特殊教育教学"),  # an effect claimed
         ("258", "JXA33", 18, "spent", "462.4"),
     ],
 )
