@@ -306,6 +306,12 @@ class Aligner:
         elif len(line.tokens) == len(columns.kinds) and not _opens_with_frame(line, columns) \
                 and _fits_position(line.texts, columns.kinds):
             self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
+        elif _blank_kept(line, columns.kinds) and not _opens_with_frame(line, columns) \
+                and _fits_position(line.texts, columns.kinds):
+            # a pipe or TAB row printing every cell of the header's, a blank one among them (效益指标 | 群众出行 | | 良好 |
+            # 45 | 40 | |, its 指标值 left blank): the bars say where each cell stands, the blank's place too, which
+            # its labels would not (良好 would be taken for the missing target)
+            self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
         elif not self._ends_previous(line):
             self._by_labels(line.filled, line, closed=True)
         last = self.placed[-1] if self.placed else None
@@ -1469,6 +1475,14 @@ def _another_level2(levels: dict[str, str], text: str) -> bool:
 def _holds_cells(body: list[str]) -> bool:
     """Whether a run's body holds a cell of its own (a row number opens a row but is none of its cells)."""
     return any(text.strip() and not isinstance(text, _RowNumber) for text in body)
+
+
+def _blank_kept(line: Line, kinds: list[str]) -> bool:
+    """Whether a pipe (or TAB-separated) row printed as many cells as the header has, one of those before its last filled
+    cell blank (its blank cells at its end were dropped with the tokens: the row is narrower than the header only
+    for them)."""
+    return line.extra.get("width") == len(kinds) and len(line.tokens) < len(kinds) and any(
+        not text.strip() for text in line.texts)
 
 
 def _fits_position(texts: list[str], kinds: list[str]) -> bool:
