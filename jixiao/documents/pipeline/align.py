@@ -84,7 +84,7 @@ from jixiao.documents.pipeline.stream import (
     wrapped_tail,
 )
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token, display_width
-from jixiao.model import canonical_level1, canonical_level2, parse_direction
+from jixiao.model import canonical_level1, canonical_level2, parse_direction, parse_likelihood
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import unit_spellings
 from jixiao.model.wording import Phrase, quoted_cells
@@ -1480,9 +1480,13 @@ def _holds_cells(body: list[str]) -> bool:
 def _blank_kept(line: Line, kinds: list[str]) -> bool:
     """Whether a pipe (or TAB-separated) row printed as many cells as the header has, one of those before its last filled
     cell blank (its blank cells at its end were dropped with the tokens: the row is narrower than the header only
-    for them)."""
+    for them), and a figure of a row's own in it: points (45) or a 完成目标可能性 (有可能). A row holding only the tails
+    of its wrapped cells above (| | 会产生的不利影响。 | |) is as wide, but holds no such figure: it continues the row
+    above, and its labels say so."""
+    texts = line.texts
     return line.extra.get("width") == len(kinds) and len(line.tokens) < len(kinds) and any(
-        not text.strip() for text in line.texts)
+        not text.strip() for text in texts) and any(
+        is_bare_number(text) or parse_likelihood(text) is not None for text in texts)
 
 
 def _fits_position(texts: list[str], kinds: list[str]) -> bool:

@@ -68,3 +68,23 @@ def test_a_row_printing_fewer_cells_than_the_header_is_still_placed_by_its_label
     indicator, item = sheet.indicators[1], sheet.evaluation.items[1]
     assert (indicator.level2, indicator.name, indicator.target.raw) == ("质量指标", "验收合格率", "100%")
     assert (item.actual_raw, item.score) == ("98%", Decimal(40))
+
+
+def test_a_row_holding_only_the_tails_of_wrapped_cells_is_not_placed_by_position():
+    # corpus 025's 2025 Hunan form with its long cells wrapped onto rows of their own (as a PDF's table extraction
+    # writes them): a tail row is as wide as the header and blank elsewhere, but holds no points and no 完成目标可能性,
+    # so it is no row of its own (placed by position it became a row with no level and no name)
+    text = "\n".join(
+        [
+            "2025年项目支出绩效目标表 |",
+            "项目支出名称 | 基本公共卫生服务 |",
+            "一级指标 | 二级指标 | 三级指标 | 指标值类型 | 目标值 | 度量单位 | 指标值内容 | 备注 |",
+            "| 成本指标 | 经济成本指标 | 疾病预防控制中心经费 | ≤ | 70 | 万元 | 反映疾病预防 | 反映疾病预防 |",
+            "|  |  |  |  |  |  | 控制中心经费。 | 控制中心经费。 |",
+            "| 社会成本指标 | 实施项目对社会 | 定性 | 减少 | 反映实施项目对社 | 反映实施项目对社 |  |  |",
+            "|  | 产生的不利影响 |  |  | 会产生的不利影响。 | 会产生的不利影响。 |  |  |",
+            "| 生态环境成本指标 | 实施项目对生态 | 定性 | 减 |",
+        ]
+    )
+    (sheet,) = read_text(text.encode(), "case.txt")[0].sheets
+    assert all(indicator.level2 and indicator.name.strip() for indicator in sheet.indicators)
