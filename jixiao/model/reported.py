@@ -127,3 +127,6 @@ class ReportedMonitoring(BaseModel):
         default_factory=list, description="The money table's headings as printed (年初预算数, 1-6月执行数, 全年预计执行数 …), "
                                           "so that a printed column left blank can be told from one the form lacks")
     items: list[ReportedProgress] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="The closing fields below the grid as label：text (偏差或不能完成目标原因分析, "
+                                          "相关建议或举措 …): the cause and the remedy written once for the whole table")

@@ -230,3 +230,33 @@ def test_a_certain_answer_is_held_to_the_pace_in_the_targets_terms(actual, progr
     found = [(f.indicator, f.location.row, texts(f)["progress"]) for f in audit_sheet(sheet, CENTRAL)
              if f.rule == "JXM03"]
     assert found == ([("整治村数", 7, progress)] if progress else [])
+
+
+def _huangshi_closing(likelihood: str, cause: str, remedy: str, labels=("偏差或不能完成目标原因分析", "相关建议或举措")) -> str:
+    """016's form with its closing fields: the cause and the remedy written once for the whole table, below the grid
+    (the form prints no column for them), and the 成本 row answered ``likelihood``."""
+    return "\n".join([
+        "黄石市项目支出绩效监控表 (申遗) |", "(2019年度) |", "项目单位(盖章): 单位:万元 |", "项目名称 | 申遗经费 |",
+        "项目资金 (万元) | 年初预算数 | 1-6月执行数 | 全年预计执行数 |", "年度资金总额: | 220 | 87.57 | 200 |",
+        "一级指标 | 二级指标 | 指标名称 | 指标值 | 半年度指标执行情况 | 完成目标可能性 | 备注 |",
+        f"产出指标 | 成本指标 | 成本 | 年度预算220万元 | 按进度执行,已使用约40% | {likelihood} | |",
+        f"{labels[0]} | {cause} |", f"{labels[1]} | {remedy} |",
+    ])
+
+
+@pytest.mark.parametrize(("likelihood", "cause", "remedy", "labels", "missing"), [
+    # 016's closing fields filled in: the cause and the remedy are given, for the whole table
+    ("有可能", "展馆维修推迟，部分经费下半年支付", "加快招标和支付进度", None, None),
+    ("有可能", "展馆维修推迟", "", None, "改进措施"),
+    ("不可能", "", "", None, "偏差原因和改进措施"),
+    ("确定能", "", "", None, None),  # nothing to explain
+    # the two fields run together in one cell, as a copy may print them
+    ("有可能", "疫情影响，活动延期　相关建议或举措：下半年集中开展", "", ("偏差或不能完成目标原因分析：", "备注"), None),
+    ("有可能", "　相关建议或举措：下半年集中开展", "", ("偏差或不能完成目标原因分析：", "备注"), "偏差原因"),
+])
+def test_a_cause_and_remedy_written_once_below_the_grid_answer_for_every_row(likelihood, cause, remedy, labels,
+                                                                            missing):
+    text = _huangshi_closing(likelihood, cause, remedy, *([labels] if labels else []))
+    (sheet,) = read_text(text.encode(), "016.txt")[0].sheets
+    found = [texts(f)["missing"] for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXM04"]
+    assert found == ([missing] if missing else [])

@@ -6,8 +6,11 @@ nothing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from benchmarks.corpus_score import document_bytes
 from jixiao.documents import read_bytes
 from jixiao.scoring.audit import audit_prose
 from jixiao.scoring.profile import load_profile
@@ -114,6 +117,25 @@ def test_results_given_in_figures_or_in_an_indicator_table_are_not_reported():
     assert _found(table, "JXA42") == []
 
 
+# corpus 278 (绩溪县 特殊教育 2023): the effect of the year's work claimed in words, no count of who benefited
+JIXI = (
+    "绩溪县特殊教育经费补助转移支付2023年度绩效自评报告\n二、绩效目标完成情况分析\n"
+    "2023年我县利用省级特殊教育专项资金,在长安学校内建成了特殊教育资源教室,总投资7万元。\n"
+    "资源教室建成后将有效提升了长安镇长安学校的特殊教育教学,保障残疾儿童接受义务教育。\n"
+)
+
+
+@pytest.mark.parametrize(("effect", "reported"), [
+    ("资源教室建成后将有效提升了长安镇长安学校的特殊教育教学", True),
+    ("学校特殊教育教学质量明显改善", True),
+    ("资源教室服务残疾儿童12名,有效提升了特殊教育教学", False),  # the figure is in the clause before: summed up
+    ("资源教室服务残疾儿童12名", False),  # a figure, no verdict
+])
+def test_an_effect_claimed_in_words_alone_is_a_result_in_words(effect, reported):
+    found = _found(JIXI.replace("资源教室建成后将有效提升了长安镇长安学校的特殊教育教学", effect), "JXA42")
+    assert [said["said"] for _, said in found] == ([effect] if reported else [])
+
+
 def test_the_amount_with_thousands_separators_is_one_figure():
     # 271: 15,244万元 is read whole, not 244万元 after a clause break
     document = read_bytes(HAINAN.encode("utf-8"), "report.txt")
@@ -141,3 +163,30 @@ def test_a_low_rate_stated_alone_asks_for_the_reason(sentence, found):
     text = "2019年度湖北省红十字会绩效评价工作开展情况\n" + sentence + "\n"
     assert _found(text.replace(sentence, "项目资金执行率为78.5%。"), "JXA33")  # (the rate alone is reported)
     assert [(line, said["rate"]) for line, said in _found(text, "JXA33")] == found
+
+
+# The published dev documents themselves (tests/corpus/docs, their two header lines dropped as the audit benchmark
+# drops them): each prose rule fires on the reports a reviewer flagged for it, once, at the sentence quoted, and the
+# reports flagged for one of them get none of the others (corpus 230, 255, 269: money with no spending; 256, 270, 271,
+# 278: results in words; 258: half the budget unspent and no cause)
+@pytest.mark.parametrize(
+    ("stem", "rule", "line", "slot", "said"),
+    [
+        ("230", "JXA41", 8, "amounts", "9.55万元"),
+        ("255", "JXA41", 18, "amounts", "28万元"),
+        ("269", "JXA41", 20, "amounts", "1.065万元、2.1万元、38.472万元"),
+        ("256", "JXA42", 13, "said", "均达到项目申报的绩效目标"),
+        ("270", "JXA42", 21, "said", "并如期实现年度绩效目标"),
+        ("271", "JXA42", 3, "said", "补贴资金全部发放到相关企业(附件2)"),
+        ("278", "JXA42", 31, "said", "资源教室建成后将有效提升了长安镇长安学校的特殊教育教学"),  # an effect claimed
+        ("258", "JXA33", 18, "spent", "462.4"),
+    ],
+)
+def test_the_prose_rules_on_the_published_reports_they_were_written_for(stem, rule, line, slot, said):
+    path = next(Path(__file__).parents[1].joinpath("corpus", "docs").glob(f"{stem}_*.txt"))
+    findings = [f for f in audit_prose(read_bytes(document_bytes(path), path.name), CENTRAL)
+                if f.rule in ("JXA33", "JXA41", "JXA42")]
+    ((found,),) = [[f for f in findings if f.rule == rule]]
+    assert [f.rule for f in findings] == [rule]
+    assert found.location.line == line
+    assert texts(found)[slot].startswith(said)

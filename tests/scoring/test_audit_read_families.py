@@ -80,3 +80,15 @@ def test_the_total_and_grade_said_below_the_grid_are_checked(said, codes, layout
 def test_a_grade_row_of_its_own_that_does_not_follow_the_total_is_reported(layout):
     found = _found(form(after=[["自评等级", "中"]]), layout, _TOTAL_CODES)
     assert {code: (params["grade"], params["expected"]) for code, params in found.items()} == {"JXA07": ("中", "优")}
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs"])
+def test_a_blank_target_is_not_read_as_a_missing_actual(layout):
+    # 受益群众人数's 指标值 left blank and its 实际完成值 in words: layouts that keep empty cells keep the blank in its
+    # place, so the actual is read as the actual (not taken for the target) and no 完成值 is said to be missing
+    grid = [row[:] for row in GRID]
+    grid[3][3:5] = ["", "良好"]
+    found = [f.rule for f in audit_sheet(read_form(form(grid=grid), layout), CENTRAL) if f.indicator == "受益群众人数"]
+    assert "JXA12" not in found
+    sheet = read_form(form(grid=grid), layout)
+    assert (sheet.indicators[2].target.raw, sheet.evaluation.items[2].actual_raw) == ("", "良好")

@@ -166,11 +166,13 @@ _YUAN = {MoneyUnit.YUAN: Decimal(1), MoneyUnit.WAN_YUAN: Decimal(10000)}
 # The money table's column for why the budget was adjusted or the execution rate is low (the form asks for it).
 _REASON_HEADINGS = {"原因", "说明", "调整原因", "调整理由", "原因说明", "偏差原因"}
 _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
-# The closing fields of a 自评表, below its grid: only a self-evaluation concludes (评价结论), and what they hold (or
-# the template's instruction left in them) is the audit's to read. Run together, a field ends where the next
-# field or a signatory's label begins.
-_CONCLUSION = re.compile(r"(评价结论|自评结论|存在问题|改进措施)\s*[:：]?\s*(.*?)\s*"
-                         r"(?=评价结论|自评结论|存在问题|改进措施|项目负责人|财务负责人|填表人|$)")
+# The closing fields of a 自评表 or a 监控表, below its grid: only a self-evaluation concludes (评价结论); the cause of a
+# shortfall and the remedy are written there, once for the whole table, by the forms that print no column for them
+# (Hubei's 偏差大或目标未完成原因分析 | 改进措施及结果应用方案, its 监控表's 偏差或不能完成目标原因分析 | 相关建议或举措).
+# What they hold (or the template's instruction left in them) is the audit's to read. Run together, a field ends
+# where the next field or a signatory's label begins.
+_CLOSING = r"评价结论|自评结论|存在问题|偏差(?:大?或[^：:　|]{0,8}?)?原因(?:分析)?(?:及改进措施)?|改进措施|相关建议或举措"
+_CONCLUSION = re.compile(rf"({_CLOSING})\s*[:：]?\s*(.*?)\s*(?={_CLOSING}|项目负责人|财务负责人|填表人|$)")
 
 
 @lru_cache(maxsize=TEXT_MEMO)

@@ -84,7 +84,7 @@ from jixiao.documents.pipeline.stream import (
     wrapped_tail,
 )
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token, display_width
-from jixiao.model import canonical_level1, canonical_level2, parse_direction
+from jixiao.model import canonical_level1, canonical_level2, parse_direction, parse_likelihood
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import unit_spellings
 from jixiao.model.wording import Phrase, quoted_cells
@@ -305,6 +305,12 @@ class Aligner:
             self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
         elif len(line.tokens) == len(columns.kinds) and not _opens_with_frame(line, columns) \
                 and _fits_position(line.texts, columns.kinds):
+            self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
+        elif _blank_kept(line, columns.kinds) and not _opens_with_frame(line, columns) \
+                and _fits_position(line.texts, columns.kinds):
+            # a pipe or TAB row printing every cell of the header's, a blank one among them (效益指标 | 群众出行 | | 良好 |
+            # 45 | 40 | |, its 指标值 left blank): the bars say where each cell stands, the blank's place too, which
+            # its labels would not (良好 would be taken for the missing target)
             self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
         elif not self._ends_previous(line):
             self._by_labels(line.filled, line, closed=True)
@@ -1478,6 +1484,18 @@ def _shifted_under(kind: str, text: str) -> bool:
     role = label(text).role
     return kind in (*LEVELS, FRAME, "name") and (role in (Role.TARGET, Role.NUMBER, Role.DATE) or is_value(text)) \
         or kind == "level1" and role is Role.LEVEL2
+
+
+def _blank_kept(line: Line, kinds: list[str]) -> bool:
+    """Whether a pipe (or TAB-separated) row printed as many cells as the header has, one of those before its last filled
+    cell blank (its blank cells at its end were dropped with the tokens: the row is narrower than the header only
+    for them), and a figure of a row's own in it: points (45) or a 完成目标可能性 (有可能). A row holding only the tails
+    of its wrapped cells above (| | 会产生的不利影响。 | |) is as wide, but holds no such figure: it continues the row
+    above, and its labels say so."""
+    texts = line.texts
+    return line.extra.get("width") == len(kinds) and len(line.tokens) < len(kinds) and any(
+        not text.strip() for text in texts) and any(
+        is_bare_number(text) or parse_likelihood(text) is not None for text in texts)
 
 
 def _fits_position(texts: list[str], kinds: list[str]) -> bool:

@@ -303,7 +303,8 @@ class _Assembler:
                 self.diagnostics.append(diagnostic("P123", location, count=len(sheet.indicators)))
         elif kind == MONITOR:
             self.sheets[-1] = sheet.model_copy(update={
-                "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings)})
+                "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings,
+                                                builder.claimed.get("conclusions"))})
 
     @staticmethod
     def _evaluation(builder: SheetBuilder, sheet, results: list[tuple[int, dict[str, str]]]) -> ReportedEvaluation:

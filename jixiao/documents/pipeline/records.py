@@ -203,8 +203,9 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
 
 
 def monitoring_report(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
-                      headings: list[str]) -> ReportedMonitoring:
-    """The sheet's monitoring figures as printed; ``headings``: the money table's headings."""
+                      headings: list[str], conclusions: list[str] | None = None) -> ReportedMonitoring:
+    """The sheet's monitoring figures as printed; ``headings``: the money table's headings; ``conclusions``: the
+    closing fields below the grid (label：text)."""
     items = []
     for position, values in results:
         likelihood, cause = parse_likelihood(values.get("likelihood")), values.get("deviation")
@@ -219,6 +220,7 @@ def monitoring_report(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]
         projected_spent=_amount(money.get("spent_expected")),
         execution_rate=_percent(money.get("execution_rate"), *_budget_spent(money)),
         months=_months(sheet.title or "") or _months(money.get("period", "")), items=items, money_headings=headings,
+        notes=list(conclusions or ()),
     )
 
 

@@ -70,9 +70,11 @@ _NUMBERED = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）�
 # amounts written with thousands separators (15,244万元): one figure, not a clause break before 244万元
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?=(?:\.\d+)?\s*(?:万元|亿元|元))")
 # A result said in words alone, a clause of its sentence (均超额完成, 如期实现年度绩效目标, 补贴资金全部发放到相关企业,
-# 较好地完成了…工作; corpus 256, 270, 271), when the clause holds no figure: dates, document numbers and attachments
+# 较好地完成了…工作; corpus 256, 270, 271), or an effect claimed in the words reports use for one (有效提升了…特殊教育
+# 教学, 明显改善; corpus 278), when the clause holds no figure: dates, document numbers and attachments
 # (截止2021年12月31日, 附件2) are no figure of a result
-_VERDICT = re.compile(r"(?:均|全部|全面|圆满|顺利|较好地?|如期|超额)(?:地)?(?:完成|实现|达到|达成|发放到)")
+_VERDICT = re.compile(r"(?:均|全部|全面|圆满|顺利|较好地?|如期|超额)(?:地)?(?:完成|实现|达到|达成|发放到)"
+                      r"|有效(?:提升|提高|保障|改善)|(?:明显|显著)(?:提升|提高|改善)")
 _CLAUSE = re.compile(r"[^,，;；。]+")
 # where a report comes to its results: the part's heading or label (二、绩效目标完成情况分析, 一、自评结论, 三、项目绩效情况分析
 # 与评价, 主要产出和效益:)

@@ -231,12 +231,13 @@ class _TextTokenizer:
                     self.lines.append(Line([Token("", number)], LineKind.CELL, number, blanks_before=blanks))
                 return
             if len(filled) >= 2:
+                width = len(cells)  # (its cells as printed, the empty ones at its end too: see Aligner.feed)
                 while cells and not cells[-1]:
                     cells.pop()
                 tokens = [Token(cell, number, column) for column, cell in enumerate(cells)]
                 # a row whose line stops before its closing bar, where rows have one, may be cut (the file's end)
                 self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks,
-                                       extra={"piped": True, "open_end": not stripped.endswith("|")}))
+                                       extra={"piped": True, "open_end": not stripped.endswith("|"), "width": width}))
                 return
             # (the pipe column the cell stands in: a long cell wrapped onto a row of its own stays in its column)
             self.lines.append(Line([Token(filled[0], number)], LineKind.CELL, number, blanks_before=blanks,
@@ -254,12 +255,13 @@ class _TextTokenizer:
             # heading's second row under a merged first column: ``\t预算数\t执行数``)
             cells = [cell.strip() for cell in raw.strip(" \r\u3000").split("\t")]
             if sum(1 for cell in cells if cell) >= 2:
+                width = len(cells)
                 while not cells[-1]:
                     cells.pop()
                 tokens = [Token(cell, number, column) for column, cell in enumerate(cells)]
                 # (its trailing empty cells are gone, as a page's text drops them: no end shows where it was cut)
                 self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks,
-                                       extra={"piped": True, "open_end": False, "tabbed": True}))
+                                       extra={"piped": True, "open_end": False, "tabbed": True, "width": width}))
                 return
         parts = self._spaced(raw) if self.gapped else _spaced_words_rejoined(self._spaced(raw))
         if self.gapped and len(parts) <= self.settings.longest_row:

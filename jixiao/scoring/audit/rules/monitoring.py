@@ -141,22 +141,38 @@ class UncertainWithoutCause(AuditRule):
     source = MONITORING
     message = "指标“{indicator}”完成目标可能性为“{likelihood}”，未填写{missing}"
     applies_to = "monitoring"
-    docs = AuditDocs(what="完成目标可能性为“有可能”或“完全不可能”的指标，须写偏差原因和改进措施。",
-                     formula="—", setting="无", example="“有可能”，偏差原因与改进措施均空。")
+    docs = AuditDocs(what="完成目标可能性为“有可能”或“完全不可能”的指标，须写偏差原因和改进措施。"
+                          "表格没有逐行的原因、措施栏，而在表末为全表写一次的（湖北监控表的“偏差或不能完成目标原因分析”"
+                          "“相关建议或举措”），写在表末的也算。",
+                     formula="—", setting="无", example="“有可能”，偏差原因与改进措施均空（表末两栏也空）。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.monitoring
         if report is None:
             return
+        closing = _closing(report.notes)
         for item in report.items:
             if item.likelihood in (None, Likelihood.CERTAIN) or item.indicator > len(ctx.sheet.indicators):
                 continue
-            missing = [what for what, text in (("偏差原因", item.cause), ("改进措施", item.remedy)) if not (text or "").strip()]
+            missing = [what for what, text in (("偏差原因", item.cause), ("改进措施", item.remedy))
+                       if not (text or "").strip() and what not in closing]
             if missing:
                 indicator = ctx.sheet.indicators[item.indicator - 1]
                 yield self.finding(ctx, indicator=indicator.name, row=item.row, column="偏差原因",
                                    likelihood=item.likelihood.value, missing="和".join(missing),
                                    guessed=ctx.guessed(indicator), fix="写明偏差原因（经费、制度、人员、硬件或其他）和具体改进措施")
+
+
+def _closing(notes: list[str]) -> set[str]:
+    """What the table's closing fields (label：text) give for the whole table: 偏差原因 (a field on the cause of the
+    shortfall, 偏差或不能完成目标原因分析), 改进措施 (a field on the remedy, 相关建议或举措), each when filled in."""
+    given = set()
+    for note in notes:
+        label, _, text = note.partition("：")
+        if text.strip():
+            given.update(what for what, words in (("偏差原因", ("原因",)), ("改进措施", ("措施", "建议", "举措")))
+                         if any(word in label for word in words))
+    return given
 
 
 # The heading of the 全年预计执行数 column, in the words the forms use.
