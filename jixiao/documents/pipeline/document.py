@@ -37,6 +37,7 @@ from jixiao.documents.interpret.header_cells import (
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_budget_group, is_figure, money_key
+from jixiao.documents.limits import UNTIMED, Deadline
 from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
 from jixiao.documents.pipeline.money_text import (
@@ -111,10 +112,11 @@ class Accounting:
 
 def build_document(lines: list[Line], source: str, file_format: str, layout_name: str,
                    diagnostics: list[Diagnostic], settings: ReadSettings = DEFAULT_SETTINGS,
-                   tabs: dict[int, str] | None = None) -> tuple[Document, Accounting]:
+                   tabs: dict[int, str] | None = None, deadline: Deadline = UNTIMED) -> tuple[Document, Accounting]:
     """Build the document the lines hold, and account for the tokens of its tables; ``tabs`` names a workbook's
-    worksheets by number (Row.table), the name of a sheet whose cells and title name no project."""
-    return _Assembler(source, file_format, layout_name, diagnostics, settings, tabs or {}).run(lines)
+    worksheets by number (Row.table), the name of a sheet whose cells and title name no project. Within the read's
+    ``deadline``, checked at every line outside the tables and every row of them."""
+    return _Assembler(source, file_format, layout_name, diagnostics, settings, tabs or {}, deadline).run(lines)
 
 
 # Formats that hold a table as a grid, written whole by the program that saved them: the end of the file does not cut
@@ -124,8 +126,9 @@ _WHOLE_TABLES = frozenset({"docx", "doc", "xlsx", "xls"})
 
 class _Assembler:
     def __init__(self, source: str, file_format: str, layout_name: str, diagnostics: list[Diagnostic],
-                 settings: ReadSettings, tabs: dict[int, str]) -> None:
+                 settings: ReadSettings, tabs: dict[int, str], deadline: Deadline) -> None:
         self.source = source
+        self.deadline = deadline
         self.tabs = tabs
         self._worksheet: int | None = None  # the worksheet the current sheet's grid stands on (a workbook's)
         self._tabs_taken: set[int] = set()  # worksheets whose tab already named a sheet
@@ -168,6 +171,7 @@ class _Assembler:
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
         while index < len(lines):
+            self.deadline.check(lines[index])
             header = find_header(lines, index, self.settings)
             if header is None and (self.current is None or self.current.columns is None):
                 # rows that no header names, where no grid of this sheet stands above them to own them
@@ -422,6 +426,7 @@ class _Assembler:
             if index in header.interleaved:
                 continue  # a heading among the first rows' cells: counted with the header
             line = lines[index]
+            self.deadline.check(line)
             self.accounting.tokens += len(line.filled)
             if parts_break(line):
                 self.accounting.chrome += len(line.filled)  # (续表 or the page's number between the parts)
@@ -565,6 +570,7 @@ class _Assembler:
             lines[header.start].as_row(), long_header, [line.as_row() for line in lines[header.start + 1:end]],
             lambda: SheetBuilder(self.source, next(ordinals), like=context),
         ):
+            self.deadline.check(lines[header.start])
             self.current = builder
             self._finish()
         # The long layout spreads a project's cells over label rows: every body cell lands in a sheet field, an
