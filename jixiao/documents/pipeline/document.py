@@ -774,7 +774,7 @@ class _Assembler:
 _QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")
 # a piece of a form's title or its year broken over lines (财政项目支出绩效自评表 | (2022 | 年度)), or the attachment's
 # number above it (附件2): no project's name
-_FORM_PIECE = re.compile(r"[(（]?\s*(?:(?:19|20)\d{2})?\s*(?:年度?)?\s*[)）]?|.*表|附[件表]\s*\d*")
+_FORM_PIECE = re.compile(r"[(（]?\s*+(?:(?:19|20)\d{2})?\s*+(?:年度?)?\s*+[)）]?|.*表|附[件表]\s*\d*")  # (spaces taken whole)
 _LONGEST_NAME_LINES = 3
 
 

@@ -119,7 +119,8 @@ _OWN_BAR = re.compile(r"\s*\|\s*")
 _WORD_GAP = re.compile(r"\S \S")
 _CELL_GAP = re.compile(r"\S(?: {2,}|\t|\u3000)\s*\S")
 _MIN_GAPPED_LINES = 1
-_TRAILING_BAR = re.compile(r"[^|]*[^|\s][^|]*\|\s*")
+# a cell with text, then its bar ending the line (the text taken whole: a long line split two ways took seconds)
+_TRAILING_BAR = re.compile(r"\s*+[^|\s][^|]*+\|\s*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
