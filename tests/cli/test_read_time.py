@@ -10,8 +10,10 @@ import sys
 import pytest
 
 # the command line run in a process of its own, every read in it stalling at the small table's slow row
-_STALLED = ("import sys; from tests.documents.slow_reading import SLOW_CELL, stall_at; stall_at(SLOW_CELL, setattr); "
-            "from jixiao.cli.app import main; sys.argv[0] = 'jixiao'; main()")
+_STALLED = (
+    "import sys; from tests.documents.slow_reading import SLOW_CELL, stall_at; stall_at(SLOW_CELL, setattr); "
+    "from jixiao.cli.app import main; sys.argv[0] = 'jixiao'; main()"
+)
 
 
 @pytest.mark.parametrize("command", ["parse", "check"])
@@ -20,8 +22,11 @@ def test_a_read_out_of_time_exits_2_naming_the_file_and_row(tmp_path, sample_pat
 
     slow = tmp_path / "慢.txt"
     slow.write_text(SMALL_TABLE, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", _STALLED, command, "--format", "json", str(sample_path), str(slow)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", _STALLED, command, "--format", "json", str(sample_path), str(slow)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2, result.stderr
     said = result.stderr.replace("\n", "")
     assert "慢.txt：读取超时：读取时间最多 60 秒，在第4行时仍未读完" in said and "Traceback" not in said

@@ -25,12 +25,25 @@ from jixiao.documents.pipeline.doubled import _LONGEST_RUN
 
 _LENGTH = 400
 _RUNS = {
-    "digits": "1" * _LENGTH, "digits and a dot": "1" * _LENGTH + ".", "1.1": "1.1" * (_LENGTH // 3),
-    "1.11 and a dot": "1.11" * (_LENGTH // 4) + ".", "0.": "0." * (_LENGTH // 2), "1,": "1," * (_LENGTH // 2),
-    "spaces": " " * _LENGTH, "TABs": "\t" * _LENGTH, "line breaks": "\n" * _LENGTH, "%": "%" * _LENGTH,
-    "CJK": "指标" * (_LENGTH // 2), "CJK spaced": "指 " * (_LENGTH // 2), "CJK and digits": "个1" * (_LENGTH // 2),
-    "bars": "|" * _LENGTH, "brackets": "(" * (_LENGTH // 2) + ")" * (_LENGTH // 2), "full-width brackets":
-    "（" * _LENGTH, "dashes": "-" * _LENGTH, "≥": "≥" * _LENGTH, "letters": "a" * _LENGTH,
+    "digits": "1" * _LENGTH,
+    "digits and a dot": "1" * _LENGTH + ".",
+    "1.1": "1.1" * (_LENGTH // 3),
+    "1.11 and a dot": "1.11" * (_LENGTH // 4) + ".",
+    "0.": "0." * (_LENGTH // 2),
+    "1,": "1," * (_LENGTH // 2),
+    "spaces": " " * _LENGTH,
+    "TABs": "\t" * _LENGTH,
+    "line breaks": "\n" * _LENGTH,
+    "%": "%" * _LENGTH,
+    "CJK": "指标" * (_LENGTH // 2),
+    "CJK spaced": "指 " * (_LENGTH // 2),
+    "CJK and digits": "个1" * (_LENGTH // 2),
+    "bars": "|" * _LENGTH,
+    "brackets": "(" * (_LENGTH // 2) + ")" * (_LENGTH // 2),
+    "full-width brackets": "（" * _LENGTH,
+    "dashes": "-" * _LENGTH,
+    "≥": "≥" * _LENGTH,
+    "letters": "a" * _LENGTH,
     "amounts": "12.5%万元 " * (_LENGTH // 8),
 }
 # patterns that see only text a caller has bounded: tried on runs of that length
@@ -77,7 +90,7 @@ def test_no_pattern_splits_a_long_run_of_hostile_text_many_ways():
     slow = []
     for name, pattern in _patterns().items():
         for run_name, run in _RUNS.items():
-            run = run[:_BOUNDED.get(name, len(run))]
+            run = run[: _BOUNDED.get(name, len(run))]
             for text in (f"甲{run}乙", f"({run}乙", *((run,) if name.startswith(_RAW) else ())):
                 # timed once, and again (best of five) when over the bound: a busy machine slows one search
                 if _ratio(pattern, text, 1) > _BOUND and (ratio := _ratio(pattern, text, 5)) > _BOUND:

@@ -14,11 +14,11 @@ from jixiao.documents.limits import Deadline, ReadLimits
 from jixiao.documents.pipeline.document import build_document
 from jixiao.documents.pipeline.labels import split_lines
 from jixiao.documents.pipeline.prose import prose_lines
+from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS
 from jixiao.documents.pipeline.statements import prose_report
 from jixiao.documents.pipeline.tokens import text_lines
 from jixiao.documents.pipeline.transposed import turn_over
 from jixiao.documents.readers import doc_reader, docx_reader
-from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS
 from tests.documents.office_files import docx_file, xlsx_file
 from tests.documents.slow_reading import SLOW_CELL, SMALL_TABLE, stall_at
 

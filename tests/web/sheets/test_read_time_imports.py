@@ -38,14 +38,22 @@ def test_the_import_page_names_the_file_out_of_time_and_stores_nothing(org, logi
 
 def test_an_import_with_a_file_out_of_time_imports_nothing(org, sample_bytes, stalled):
     with pytest.raises(ImportRefused, match=f"整批未导入：{SAID}"):
-        sheets_import(user=org["owner"], unit=org["township"], year=2026,
-                      files=[("sample.txt", sample_bytes), ("慢.txt", SMALL_TABLE.encode())])
+        sheets_import(
+            user=org["owner"],
+            unit=org["township"],
+            year=2026,
+            files=[("sample.txt", sample_bytes), ("慢.txt", SMALL_TABLE.encode())],
+        )
     assert _nothing_stored()
 
 
 def test_a_background_import_with_a_file_out_of_time_fails_saying_why(org, sample_bytes, stalled):
-    job = import_enqueue(user=org["owner"], unit=org["township"], year=2026,
-                         files=[("batch.zip", _zip(**{"good.txt": sample_bytes, "慢.txt": SMALL_TABLE.encode()}))])
+    job = import_enqueue(
+        user=org["owner"],
+        unit=org["township"],
+        year=2026,
+        files=[("batch.zip", _zip(**{"good.txt": sample_bytes, "慢.txt": SMALL_TABLE.encode()}))],
+    )
     assert job_run(job.pk) == "failed"
     job.refresh_from_db()
     assert f"batch.zip/{SAID}" in job.message and "整批未导入" in job.message
