@@ -11,13 +11,20 @@ Counting nodes: every element, comment and processing instruction starts with ``
 between them, so twice the number of ``<`` bounds the nodes lxml can build. Counting a byte in C is far cheaper
 than an event per node from ``iterparse``, which would cost more than the parse itself.
 
-Time is checked between steps (pages, tables, rows), not by interrupting a library call in progress: the other
-limits keep each step small.
+Time: one :class:`Deadline` per read, from the first byte to the finished sheets, whatever the format. The
+container reader (pages, worksheets, rows, XML chunks; a .doc or .xls converted by LibreOffice waits only for what
+is left of it) and then the reading pipeline (every line of its heavier steps: tokens, run-together tables, tables
+turned over, prose, regions and rows, sentences; the light ones between steps) check the same one. A read whose
+time is spent is refused with a :class:`LimitExceeded` saying where it had got to (``读取超时：…读到第2个表格第5行时
+仍未读完``). Time is checked between steps, not by interrupting a library call or a regular expression in
+progress: the other limits keep each step small, and a cell's text is bounded before the patterns that could take
+long on it run (see tests/documents/test_pattern_time.py, which runs every pattern of the package on hostile text).
 """
 
 from __future__ import annotations
 
 import io
+import math
 import threading
 import time
 import zipfile
@@ -31,9 +38,11 @@ from jixiao.model.office_archive import ZIP_ERRORS
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["ReadLimits", "DEFAULT_LIMITS", "Deadline", "LimitedZip", "check_archive", "check_upload", "hand_over"]
+__all__ = ["ReadLimits", "DEFAULT_LIMITS", "Deadline", "UNTIMED", "LimitedZip", "check_archive", "check_upload",
+           "hand_over"]
 
 _MB = 1024 * 1024
+_now = time.monotonic  # the clock of every deadline (a test moves its own)
 _CHUNK = 1024 * 1024
 # A small member may legitimately compress very well (a run of spaces); the ratio is judged above this size.
 _RATIO_FLOOR = _MB
@@ -96,19 +105,50 @@ def check_archive(data: bytes, source: str, kind: str, limits: ReadLimits = DEFA
 
 
 class Deadline:
-    """The time one read may take; :meth:`check` between steps refuses the file once it is spent."""
+    """The time one read may take, from its first byte to its finished sheets: the container reader and every step of
+    the reading pipeline share one. :meth:`check` between steps refuses the file once the time is spent."""
 
     __slots__ = ("_end", "_limits", "_source")
 
     def __init__(self, source: str, limits: ReadLimits) -> None:
         self._source = source
         self._limits = limits
-        self._end = time.monotonic() + limits.seconds
+        self._end = _now() + limits.seconds
 
-    def check(self) -> None:
-        """Raise LimitExceeded when the time is up."""
-        if time.monotonic() > self._end:
-            raise self._limits.refuse(self._source, "seconds", "读取尚未完成")
+    def check(self, at: object = None) -> None:
+        """Raise LimitExceeded when the time is up, naming ``at``, where the read stands: a line or row (its
+        ``table``, ``row`` or ``line``), a text line's number, or a place in words."""
+        if _now() > self._end:
+            raise self.spent(at)
+
+    def remaining(self) -> float:
+        """The seconds left (none once the time is spent)."""
+        return max(self._end - _now(), 0.0)
+
+    def spent(self, at: object = None) -> LimitExceeded:
+        """The refusal of the read, its time spent at ``at`` (as :meth:`check` takes it)."""
+        label, shown = _LABELS["seconds"](self._limits.seconds)
+        where = _place(at)
+        return LimitExceeded(self._source, "seconds", f"读取超时：{label}最多{shown}，{f'在{where}时' if where else ''}"
+                                                      "仍未读完；文件可能已损坏或被恶意构造")
+
+
+# The deadline of a step called on its own (a test, a tool): no time limit. A read always has a real one.
+UNTIMED = Deadline("", ReadLimits(seconds=math.inf))
+
+
+def _place(at: object) -> str:
+    """Where a read stands, in words: 第2个表格第5行, 第17行 (a text line), or the words given."""
+    if at is None or isinstance(at, str):
+        return at or ""
+    if isinstance(at, int):
+        return f"第{at}行"
+    table, row, line = (getattr(at, name, None) for name in ("table", "row", "line"))
+    if row is not None:
+        return f"第{table}个表格第{row}行" if table is not None else f"第{row}行"
+    if line is not None:
+        return f"第{line}行"
+    return f"第{table}个表格" if table is not None else ""
 
 
 # The archive the format sniffer opened, handed to the reader of the same bytes (per thread: the web reads uploads

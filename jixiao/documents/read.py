@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from jixiao.documents import pipeline
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.limits import DEFAULT_LIMITS, ReadLimits, check_upload
+from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, ReadLimits, check_upload
 from jixiao.documents.readers.registry import read_layout, sniff_format
 from jixiao.documents.readers.report_reader import OtherLayout, read_report, report_kind
 from jixiao.model import Collection, Document, Severity
@@ -39,7 +39,9 @@ def read_path(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document
 
 
 def read_bytes(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
-    """Read a goal document from its bytes within ``limits``; ``source`` names it in messages."""
+    """Read a goal document from its bytes within ``limits``; ``source`` names it in messages. The time limit holds
+    for the whole read, from the first byte to the finished sheets: the reader and the pipeline share one deadline."""
+    deadline = Deadline(source, limits)
     check_upload(len(data), source, limits)
     if not data.strip():
         raise NotAGoalDocument(source, "文件是空的")
@@ -48,9 +50,9 @@ def read_bytes(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) ->
         return _read_json(data, source)
     layout = None
     if file_format == "txt":
-        document, _ = pipeline.read_text(data, source)
+        document, _ = pipeline.read_text(data, source, deadline=deadline)
     else:
-        layout = read_layout(file_format, data, source, limits)
+        layout = read_layout(file_format, data, source, limits, deadline)
         if file_format in ("docx", "xlsx") and report_kind(layout) is not None:
             # jixiao's own 自评表 or 监控表, read back by its exact layout. Its title is the official form's, which
             # units' own tables carry too: one that is not in jixiao's layout is read like any other document.
@@ -58,7 +60,7 @@ def read_bytes(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) ->
                 return read_report(layout, source, file_format)
             except OtherLayout:
                 pass
-        document, _ = pipeline.read_layout(layout, source, file_format)
+        document, _ = pipeline.read_layout(layout, source, file_format, deadline=deadline)
     if not document.sheets and document.overall is None and document.prose is None:
         # what the reader found damaged may be why no table was found
         damage = [d.message for d in (layout.diagnostics if layout else []) if d.severity != Severity.INFO][:3]

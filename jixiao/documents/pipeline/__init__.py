@@ -9,7 +9,9 @@ the runs only the table's sums read one way) → document
 (:mod:`.document`). Office readers produce grids that :func:`.tokens.layout_lines` adapts; plain text has one
 tokenizer (after :mod:`.doubled` has read once what a PDF's text copy gives twice), and its headings and cells
 wrapped over fixed-width lines are put together (:mod:`.wrapped`). Each step is a function of what the previous one
-produced and of :class:`ReadSettings`.
+produced and of :class:`ReadSettings`. One :class:`~jixiao.documents.limits.Deadline` bounds the read: each step
+checks it line by line where a line's work can be heavy (tokens, run-together tables, tables turned over, prose,
+regions and rows, sentences), and the read checks it between the light ones.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 
 from jixiao.documents.blocks import Layout, Row
 from jixiao.documents.codes import diagnostic
+from jixiao.documents.limits import DEFAULT_LIMITS, Deadline
 from jixiao.documents.pipeline.document import Accounting, build_document
 from jixiao.documents.pipeline.doubled import undoubled
 from jixiao.documents.pipeline.labels import split_lines
@@ -40,30 +43,43 @@ __all__ = ["Accounting", "ReadSettings", "read_layout", "read_text"]
 _ABOUT_FUNDS = re.compile(r"绩效|績效|资金|資金")
 
 
-def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSettings = DEFAULT_SETTINGS
-                ) -> tuple[Document, Accounting]:
+def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSettings = DEFAULT_SETTINGS,
+                deadline: Deadline | None = None) -> tuple[Document, Accounting]:
     """Read what an office reader saw (rows with grid columns, paragraphs); a report's paragraphs are kept as its
-    sentences (``Document.prose``) as a text file's are."""
-    lines = plan_rows(prose_lines(turn_over(layout_lines(layout), settings)))
-    document, accounting = build_document(lines, source, file_format, layout.name, layout.diagnostics, settings,
-                                          layout.tabs)
-    return _with_prose(document, *_layout_text(layout)), accounting
+    sentences (``Document.prose``) as a text file's are. Within the read's ``deadline`` (one of the default time
+    limit when none is given)."""
+    deadline = deadline or Deadline(source, DEFAULT_LIMITS)
+    lines = prose_lines(turn_over(layout_lines(layout), settings, deadline), deadline)
+    deadline.check()
+    document, accounting = build_document(plan_rows(lines), source, file_format, layout.name, layout.diagnostics,
+                                          settings, layout.tabs, deadline)
+    return _with_prose(document, *_layout_text(layout), deadline), accounting
 
 
-def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTINGS) -> tuple[Document, Accounting]:
+def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTINGS, deadline: Deadline | None = None
+              ) -> tuple[Document, Accounting]:
     """Read a plain-text file: decode, drop a converter site's pinyin glosses, read once what a PDF drew twice, tokenize,
-    then the common steps."""
+    then the common steps. Within the read's ``deadline`` (one of the default time limit when none is given)."""
+    deadline = deadline or Deadline(source, DEFAULT_LIMITS)
     text, diagnostics = decode_text(data, source)
-    text = undoubled(unglossed(text))
-    tokenized = text_lines(text, settings)
-    lines = join_centered_cells(join_wrapped_headings(split_lines(join_cell_tails(tokenized))))
+    deadline.check()
+    text = unglossed(text)
+    deadline.check()
+    text = undoubled(text)
+    tokenized = text_lines(text, settings, deadline)
+    lines = split_lines(join_cell_tails(tokenized), deadline)
+    lines = join_centered_cells(join_wrapped_headings(lines))
+    deadline.check()
     lines = split_header_runs(join_heading_runs(lines), settings)
-    lines = plan_rows(prose_lines(turn_over(lines, settings)))
-    document, accounting = build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)
+    lines = prose_lines(turn_over(lines, settings, deadline), deadline)
+    deadline.check()
+    lines = plan_rows(lines)
+    document, accounting = build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings,
+                                          deadline=deadline)
     # each line the tokenizer split into two or more cells is a table's row: the text outside the tables has it blank
     rows = {line.line for line in tokenized if line.line is not None and len(line.tokens) > 1}
     outside = "\n".join("" if number in rows else line for number, line in enumerate(text.splitlines(), start=1))
-    return _as_written(_with_prose(document, text, outside), WrittenText(text)), accounting
+    return _as_written(_with_prose(document, text, outside, deadline), WrittenText(text)), accounting
 
 
 def _layout_text(layout: Layout) -> tuple[str, str]:
@@ -80,20 +96,20 @@ def _layout_text(layout: Layout) -> tuple[str, str]:
     return "\n".join(whole), "\n".join(outside)
 
 
-def _with_prose(document: Document, text: str, outside: str) -> Document:
+def _with_prose(document: Document, text: str, outside: str, deadline: Deadline) -> Document:
     """The document with what its sentences state: the whole ``text`` of a document with no table, the text
     ``outside`` its tables of a self-evaluation report with tables."""
     if not document.sheets and document.overall is None:
-        return _prose(document, text)
-    return _prose_beside_tables(document, text, outside)
+        return _prose(document, text, deadline)
+    return _prose_beside_tables(document, text, outside, deadline)
 
 
-def _prose(document: Document, text: str) -> Document:
+def _prose(document: Document, text: str, deadline: Deadline) -> Document:
     """A document with no table, holding what its sentences state (a report or notice in prose), when they state
     money, dates or document numbers; it stays refused otherwise."""
     if not _ABOUT_FUNDS.search(text):
         return document  # (a text about something else that happens to cite a date)
-    prose, found = prose_report(text, document.source)
+    prose, found = prose_report(text, document.source, deadline)
     if prose.is_empty:
         return document
     what = quoted_cells([name for name, said in (("金额", prose.money or prose.sums or prose.amounts),
@@ -103,7 +119,7 @@ def _prose(document: Document, text: str) -> Document:
     return document.model_copy(update={"prose": prose, "diagnostics": [*document.diagnostics, *found, note]})
 
 
-def _prose_beside_tables(document: Document, text: str, outside: str) -> Document:
+def _prose_beside_tables(document: Document, text: str, outside: str, deadline: Deadline) -> Document:
     """A self-evaluation report with tables keeping what the sentences ``outside`` them state when they state money
     (a 自评报告 with an indicator table and paragraphs on its money: 收到中央下达…资金1372.7万元 … 中央资金1352.2万元),
     each at its line; and a report titled a self-evaluation whose only table is its goals' (read from its sentences,
@@ -116,7 +132,7 @@ def _prose_beside_tables(document: Document, text: str, outside: str) -> Documen
         # (a goal table's notes state no spending: only a self-evaluation report's are audited; the title alone is
         # looked for first, the sentences of a goal table's file are not read for nothing)
         return document
-    prose, _ = prose_report(outside, document.source)
+    prose, _ = prose_report(outside, document.source, deadline)
     if not (prose.money or prose.funds or prose.report_title and prose.amounts):
         return document  # (the audit reads the money; the dates and parts of a report with tables are not reviewed)
     return document.model_copy(update={"prose": prose})

@@ -33,6 +33,7 @@ from jixiao.documents.interpret.header_cells import (
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_budget_group, is_figure, money_key
+from jixiao.documents.limits import UNTIMED, Deadline
 from jixiao.documents.pipeline.cell_facts import cell_facts
 from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
@@ -108,10 +109,11 @@ class Accounting:
 
 def build_document(lines: list[Line], source: str, file_format: str, layout_name: str,
                    diagnostics: list[Diagnostic], settings: ReadSettings = DEFAULT_SETTINGS,
-                   tabs: dict[int, str] | None = None) -> tuple[Document, Accounting]:
+                   tabs: dict[int, str] | None = None, deadline: Deadline = UNTIMED) -> tuple[Document, Accounting]:
     """Build the document the lines hold, and account for the tokens of its tables; ``tabs`` names a workbook's
-    worksheets by number (Row.table), the name of a sheet whose cells and title name no project."""
-    return _Assembler(source, file_format, layout_name, diagnostics, settings, tabs or {}).run(lines)
+    worksheets by number (Row.table), the name of a sheet whose cells and title name no project. Within the read's
+    ``deadline``, checked at every line outside the tables and every row of them."""
+    return _Assembler(source, file_format, layout_name, diagnostics, settings, tabs or {}, deadline).run(lines)
 
 
 # Formats that hold a table as a grid, written whole by the program that saved them: the end of the file does not cut
@@ -121,8 +123,9 @@ _WHOLE_TABLES = frozenset({"docx", "doc", "xlsx", "xls"})
 
 class _Assembler:
     def __init__(self, source: str, file_format: str, layout_name: str, diagnostics: list[Diagnostic],
-                 settings: ReadSettings, tabs: dict[int, str]) -> None:
+                 settings: ReadSettings, tabs: dict[int, str], deadline: Deadline) -> None:
         self.source = source
+        self.deadline = deadline
         self.tabs = tabs
         self._worksheet: int | None = None  # the worksheet the current sheet's grid stands on (a workbook's)
         self._tabs_taken: set[int] = set()  # worksheets whose tab already named a sheet
@@ -170,6 +173,7 @@ class _Assembler:
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
         while index < len(lines):
+            self.deadline.check(lines[index])
             header = find_header(lines, index, self.settings)
             if header is None and (self.current is None or self.current.columns is None):
                 # rows that no header names, where no grid of this sheet stands above them to own them
@@ -441,6 +445,7 @@ class _Assembler:
             if index in header.interleaved:
                 continue  # a heading among the first rows' cells: counted with the header
             line = lines[index]
+            self.deadline.check(line)
             self.accounting.tokens += len(line.filled)
             if parts_break(line):
                 self.accounting.chrome += len(line.filled)  # (续表 or the page's number between the parts)
@@ -584,6 +589,7 @@ class _Assembler:
             lines[header.start].as_row(), long_header, [line.as_row() for line in lines[header.start + 1:end]],
             lambda: SheetBuilder(self.source, next(ordinals), like=context),
         ):
+            self.deadline.check(lines[header.start])
             self.current = builder
             self._finish()
         # The long layout spreads a project's cells over label rows: every body cell lands in a sheet field, an
@@ -790,7 +796,7 @@ class _Assembler:
 _QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")
 # a piece of a form's title or its year broken over lines (财政项目支出绩效自评表 | (2022 | 年度)), or the attachment's
 # number above it (附件2): no project's name
-_FORM_PIECE = re.compile(r"[(（]?\s*(?:(?:19|20)\d{2})?\s*(?:年度?)?\s*[)）]?|.*表|附[件表]\s*\d*")
+_FORM_PIECE = re.compile(r"[(（]?\s*+(?:(?:19|20)\d{2})?\s*+(?:年度?)?\s*+[)）]?|.*表|附[件表]\s*\d*")  # (spaces taken whole)
 _LONGEST_NAME_LINES = 3
 
 

@@ -19,6 +19,7 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount, parse_title
+from jixiao.documents.limits import UNTIMED, Deadline
 from jixiao.documents.pipeline.said import said_end, said_indicators, said_paths
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels, total_words
@@ -1541,12 +1542,14 @@ _SPACE_INSIDE = re.compile(r"\S\s+\S")
 _HEADINGS_IN_A_RUN = 3  # headings a line holds to be a header run together (two may be a row's words)
 
 
-def split_lines(lines: list[Line]) -> list[Line]:
+def split_lines(lines: list[Line], deadline: Deadline = UNTIMED) -> list[Line]:
     """One-cell lines holding a whole run-together table become one line per cell the labels find. A line
     holding one run-together row is left whole: alignment splits it as one row. A pipe row holding a table's
-    header fused with the rows around it becomes those rows (:func:`split_fused_header`)."""
+    header fused with the rows around it becomes those rows (:func:`split_fused_header`). Within the read's
+    ``deadline``, checked line by line."""
     result: list[Line] = []
     for line in join_wrapped(join_continued(join_row_tails(join_vertical(join_page_parts(lines))))):
+        deadline.check(line)
         fused = split_fused_header(line)
         if fused is not None:
             result.extend(fused)

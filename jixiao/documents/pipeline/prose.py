@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from jixiao.documents.limits import UNTIMED, Deadline
 from jixiao.documents.pipeline.labels import (
     Role,
     is_qualitative,
@@ -494,13 +495,13 @@ def _figure_follows(texts: list[str]) -> bool:
     return following is not None and is_value(following)
 
 
-def prose_lines(lines: list[Line]) -> list[Line]:
+def prose_lines(lines: list[Line], deadline: Deadline = UNTIMED) -> list[Line]:
     """Mark the lines holding prose indicators with their items (``extra["prose"]``). A row whose cell holds
     prose keeps the level names before it as items and gives the cells before those a row of their own
     (``年度绩效总目标 | 产出指标 | 开展…8次；编制…3个``); a lone level name right above prose is an item too. Under
     an outline's numbered level headings (一、产出指标, (一)数量指标) each line giving an indicator and its target is
     prose, and the headings above it are items; so is a report's paragraph of goals under its heading ((二)项目绩效目标)
-    that lists targets as clauses of a name and a figure."""
+    that lists targets as clauses of a name and a figure. Within the read's ``deadline``, checked line by line."""
     result: list[Line] = []
     listed = _listed(lines)
     paired = _commas_pair(lines)
@@ -508,6 +509,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
     reporting = False  # the lines stand under a report's heading of what was achieved (绩效指标完成情况分析)
     goals_next = False  # the line above is a report's heading of its goals, alone ((二)项目绩效目标)
     for position, line in enumerate(lines):
+        deadline.check(line)
         filled = line.filled
         texts = [token.text for token in filled]
         if len(texts) == 1 and not line.extra.get(PROSE) and _NUMBERED.match(texts[0].strip()):

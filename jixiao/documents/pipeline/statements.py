@@ -13,6 +13,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from jixiao.documents.codes import diagnostic
+from jixiao.documents.limits import UNTIMED, Deadline
 from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.pipeline.money_text import money_in_prose, sentences
 from jixiao.model import (
@@ -203,16 +204,18 @@ def _spending(sentence: str, line: int) -> list[Said]:
             if _SPENT_AMOUNT.search(clause.group(0)) or _SPENT_ALL.search(clause.group(0))]
 
 
-def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, list[Diagnostic]]:
+def prose_report(text: str, source: str | None = None, deadline: Deadline = UNTIMED) -> tuple[ProseReport, list[Diagnostic]]:
     """What the sentences of ``text`` state of money (one :class:`MoneyStatement` per sentence that states a budget,
     an amount spent or an execution rate; the amounts they break down into parts; every amount in 万元 they state) and the dates and document numbers
     they cite, the sentences giving a cause concerning the money, the goals it states, where characters were lost in
     conversion and where a standard term is written with a known slip, each with its line; and a
-    diagnostic for each amount stated without its unit (left unread)."""
+    diagnostic for each amount stated without its unit (left unread). Within the read's ``deadline``, checked line by
+    line."""
     money, sums, funds, amounts, references, lost, slips, unitless, reasons, goals, verdicts, spending, diagnostics = (
         [], [], [], [], [], [], [], [], [], [], [], [], [])
     results_part = None
     for number, line in enumerate(text.splitlines(), start=1):
+        deadline.check(number)
         plain = _GROUPED.sub(lambda grouped: grouped.group(0).replace(",", ""), simplified(line))
         references += [Said(text=found.group(0), line=number) for found in _REFERENCE.finditer(plain)]
         # (a single ? between characters is left: a report asks questions, 是否按时拨付?请…)

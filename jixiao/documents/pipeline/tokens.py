@@ -34,6 +34,7 @@ from typing import TypeVar
 
 from jixiao.documents.blocks import Cell, Layout, Paragraph, Row
 from jixiao.documents.interpret.header_cells import parse_title
+from jixiao.documents.limits import UNTIMED, Deadline
 from jixiao.documents.pipeline.padded import PaddedRun, joined_row, padded_runs
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer
@@ -118,7 +119,8 @@ _OWN_BAR = re.compile(r"\s*\|\s*")
 _WORD_GAP = re.compile(r"\S \S")
 _CELL_GAP = re.compile(r"\S(?: {2,}|\t|\u3000)\s*\S")
 _MIN_GAPPED_LINES = 1
-_TRAILING_BAR = re.compile(r"[^|]*[^|\s][^|]*\|\s*")
+# a cell with text, then its bar ending the line (the text taken whole: a long line split two ways took seconds)
+_TRAILING_BAR = re.compile(r"\s*+[^|\s][^|]*+\|\s*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -141,9 +143,9 @@ def layout_lines(layout: Layout) -> list[Line]:
     return lines
 
 
-def text_lines(text: str, settings: ReadSettings = DEFAULT_SETTINGS) -> list[Line]:
-    """Tokenize plain text (already decoded) into lines of tokens."""
-    return _TextTokenizer(text, settings).run()
+def text_lines(text: str, settings: ReadSettings = DEFAULT_SETTINGS, deadline: Deadline = UNTIMED) -> list[Line]:
+    """Tokenize plain text (already decoded) into lines of tokens, within the read's ``deadline``."""
+    return _TextTokenizer(text, settings).run(deadline)
 
 
 class _TextTokenizer:
@@ -165,7 +167,7 @@ class _TextTokenizer:
             self.space = re.compile(r"\s+")
         self.lines: list[Line] = []
 
-    def run(self) -> list[Line]:
+    def run(self, deadline: Deadline) -> list[Line]:
         blanks = 0
         tab_row: Line | None = None
         runs = {} if self.tabbed else {run.start: run for run in padded_runs(self.raw)}
@@ -173,6 +175,7 @@ class _TextTokenizer:
         for number, raw in enumerate(self.raw, start=1):
             if number <= skip_to:
                 continue
+            deadline.check(number)
             if not raw.strip() and not raw.startswith("\t"):
                 blanks += 1
                 continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from jixiao.documents.limits import UNTIMED, Deadline
 from jixiao.documents.pipeline.labels import Role, column_kind, label
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -98,11 +99,13 @@ def _table_at(lines: list[Line], index: int, settings: ReadSettings
     return headings, columns, end
 
 
-def turn_over(lines: list[Line], settings: ReadSettings = DEFAULT_SETTINGS) -> list[Line]:
-    """The lines with every table printed turned over written as a header row and one row per indicator."""
+def turn_over(lines: list[Line], settings: ReadSettings = DEFAULT_SETTINGS, deadline: Deadline = UNTIMED) -> list[Line]:
+    """The lines with every table printed turned over written as a header row and one row per indicator, within the
+    read's ``deadline``."""
     result: list[Line] = []
     index = 0
     while index < len(lines):
+        deadline.check(lines[index])
         found = _table_at(lines, index, settings)
         if found is None:
             result.append(lines[index])

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.limits import DEFAULT_LIMITS, ReadLimits
+from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, ReadLimits
 from jixiao.documents.readers.docx_reader import read_docx
 
 __all__ = ["convert", "read_doc", "soffice_path"]
@@ -32,20 +32,22 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def read_doc(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
-    """Convert the .doc to .docx with LibreOffice within the time limit and read that."""
+def read_doc(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS, deadline: Deadline | None = None) -> Layout:
+    """Convert the .doc to .docx with LibreOffice and read that, both within ``limits`` and the read's ``deadline``
+    (its own when none is given)."""
+    deadline = deadline or Deadline(source, limits)
     if soffice_path() is None:
         raise NotAGoalDocument(source, _MISSING)
-    converted = convert(data, source, limits, "doc", "docx:MS Word 2007 XML")
+    converted = convert(data, "doc", "docx:MS Word 2007 XML", deadline)
     if converted is None:
         raise NotAGoalDocument(source, "LibreOffice 无法转换这个 .doc 文件，文件可能已损坏；请在 Word 中另存为 .docx 后再导入")
-    layout = read_docx(converted, source, limits)
+    layout = read_docx(converted, source, limits, deadline)
     return Layout(name="doc", blocks=layout.blocks, diagnostics=layout.diagnostics)
 
 
-def convert(data: bytes, source: str, limits: ReadLimits, suffix: str, target: str) -> bytes | None:
+def convert(data: bytes, suffix: str, target: str, deadline: Deadline) -> bytes | None:
     """``data``, a ``.{suffix}`` file, converted by LibreOffice (``--convert-to target``, e.g. ``docx:MS Word 2007
-    XML``) within the time limit; None where LibreOffice is missing or wrote nothing (a damaged file)."""
+    XML``) in the time the read's ``deadline`` leaves; None where LibreOffice is missing or wrote nothing (a damaged file)."""
     soffice = soffice_path()
     if soffice is None:
         return None
@@ -57,17 +59,17 @@ def convert(data: bytes, source: str, limits: ReadLimits, suffix: str, target: s
             soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
             "--nolockcheck", "--convert-to", target, "--outdir", str(work / "out"), str(document),
         ]
-        _run(command, source, limits)
+        _run(command, suffix, deadline)
         converted = work / "out" / f"document.{target.partition(':')[0]}"
         return converted.read_bytes() if converted.is_file() else None
 
 
-def _run(command: list[str], source: str, limits: ReadLimits) -> None:
+def _run(command: list[str], suffix: str, deadline: Deadline) -> None:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                stdin=subprocess.DEVNULL, start_new_session=True)
     try:
-        process.wait(timeout=limits.seconds)
+        process.wait(timeout=deadline.remaining())
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        raise limits.refuse(source, "seconds", "LibreOffice 转换 .doc 未在此时间内完成") from None
+        raise deadline.spent(f"LibreOffice 转换 .{suffix} 文件") from None

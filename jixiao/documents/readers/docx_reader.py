@@ -88,9 +88,10 @@ _SYMBOL_FONTS = {
 _TWIPS_PER_CHARACTER = 210  # a character of 五号 (10.5 pt) type, the size forms are printed in
 
 
-def read_docx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
-    """Read the body of a .docx into paragraphs and table rows, keeping merged cells' grid columns."""
-    deadline = Deadline(source, limits)
+def read_docx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS, deadline: Deadline | None = None) -> Layout:
+    """Read the body of a .docx into paragraphs and table rows, keeping merged cells' grid columns, within ``limits``
+    and the read's ``deadline`` (its own when none is given)."""
+    deadline = deadline or Deadline(source, limits)
     archive, body = _body(data, source, limits, deadline)
     chunks = _chunks(archive, body, source, limits)
     unshown = _Unshown(body, chunks)
@@ -448,7 +449,7 @@ class _BodyReader:
         self.chunk_diagnostics.extend(chunk.diagnostics)
 
     def _table(self, table: etree._Element) -> None:
-        self._deadline.check()
+        self._deadline.check(f"第{self.tables + 1}个表格")
         self.tables += 1
         number = self.tables
         if table in self._unshown.deleted:

@@ -43,8 +43,9 @@ _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
 _MAX_SPAN = 200  # a broken colspan="99999" must not allocate a huge grid
 
 
-def read_html(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
-    """Read the tables and paragraphs of a web page in reading order."""
+def read_html(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS, deadline: Deadline | None = None) -> Layout:
+    """Read the tables and paragraphs of a web page in reading order, within ``limits`` and the read's ``deadline``
+    (its own when none is given)."""
     text, diagnostics = _decode(data, source)
     # every node starts with "<" or lies between two (see limits.py): refuse before lxml builds them
     if text.count("<") * 2 > limits.xml_nodes:
@@ -53,7 +54,7 @@ def read_html(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> 
         root = lxml.html.document_fromstring(text.lstrip("\ufeff"))
     except (etree.ParserError, ValueError):
         raise NotAGoalDocument(source, "网页内容为空或无法解析") from None
-    walker = _Walker(source, limits)
+    walker = _Walker(source, limits, deadline or Deadline(source, limits))
     walker.container(root)
     walker.flush()
     if not walker.blocks:
@@ -88,13 +89,13 @@ def _without_xml_declaration(text: str) -> str:
 class _Walker:
     """Walks the tree in document order, collecting paragraphs and numbered tables."""
 
-    def __init__(self, source: str, limits: ReadLimits) -> None:
+    def __init__(self, source: str, limits: ReadLimits, deadline: Deadline) -> None:
         self.blocks: list[Block] = []
         self.tables = 0
         self._line: list[str] = []
         self._source = source
         self._limits = limits
-        self._deadline = Deadline(source, limits)
+        self._deadline = deadline
         self._cells = 0
 
     def flush(self) -> None:
@@ -128,7 +129,7 @@ class _Walker:
 
     def table(self, table: etree._Element) -> None:
         """Emit a goal table's rows, or walk a layout table's cells as containers."""
-        self._deadline.check()
+        self._deadline.check(f"第{self.tables + 1}个表格")
         rows = _rows(table)
         if table.find(".//table") is not None and not _has_goal_labels(rows):
             for tr in rows:

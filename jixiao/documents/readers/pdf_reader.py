@@ -72,21 +72,22 @@ _DAMAGE = (PdfminerException, MalformedPDFException, PDFException, PSException, 
            ZeroDivisionError, RecursionError, EOFError, NotImplementedError)
 
 
-def read_pdf(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
-    """Read the tables and text lines of every page in reading order.
+def read_pdf(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS, deadline: Deadline | None = None) -> Layout:
+    """Read the tables and text lines of every page in reading order, within ``limits`` and the read's ``deadline``
+    (its own when none is given).
 
     Pages are built one at a time from pdfminer's page tree, each inside the guard: pdfplumber's ``pdf.pages``
     would parse every page up front, outside any guard, and its ``close`` parses them again. A damaged page is
     reported and skipped; where the page tree itself breaks, reading stops there with a diagnostic.
     """
-    deadline = Deadline(source, limits)
+    deadline = deadline or Deadline(source, limits)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except _DAMAGE:
         raise NotAGoalDocument(source, "PDF 文件已损坏或不完整，无法打开") from None
     reader = _Pages(source)
     for number, page in _pages(pdf, reader, limits):
-        deadline.check()
+        deadline.check(f"第{number}页")
         try:
             reader.page(page, number)
         except _DAMAGE:

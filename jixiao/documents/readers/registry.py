@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.limits import ReadLimits, hand_over
+from jixiao.documents.limits import Deadline, ReadLimits, hand_over
 from jixiao.model.office_archive import ZIP_ERRORS
 
 __all__ = ["sniff_format", "read_layout"]
@@ -72,12 +72,14 @@ def _ole2_format(data: bytes, source: str) -> str:
     raise NotAGoalDocument(source, "这是旧版 Office 文件，但不是 Word（.doc）或 Excel（.xls）文件")
 
 
-def read_layout(file_format: str, data: bytes, source: str, limits: ReadLimits) -> Layout:
-    """Read ``data`` of ``file_format`` with its reader, within ``limits``."""
-    return _reader(file_format)(data, source, limits)
+def read_layout(file_format: str, data: bytes, source: str, limits: ReadLimits, deadline: Deadline | None = None
+                ) -> Layout:
+    """Read ``data`` of ``file_format`` with its reader, within ``limits`` and the read's ``deadline`` (the reader's
+    own when none is given)."""
+    return _reader(file_format)(data, source, limits, deadline)
 
 
-def _reader(file_format: str) -> Callable[[bytes, str, ReadLimits], Layout]:
+def _reader(file_format: str) -> Callable[[bytes, str, ReadLimits, Deadline | None], Layout]:
     # Each reader is imported when its format is first met: pdfplumber, lxml and calamine take a noticeable
     # time to import, and a run that reads only text files should not pay for them.
     match file_format:

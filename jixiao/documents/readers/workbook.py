@@ -60,9 +60,10 @@ class SheetExtras:
 Extras = Callable[[str, int], SheetExtras]  # (worksheet name, 1-based number) -> its extras, within the limits
 
 
-def read_workbook(data: bytes, source: str, limits: ReadLimits, name: str, extras: Extras | None) -> Layout:
-    """Read every worksheet in order; Row.table is the worksheet's 1-based number."""
-    deadline = Deadline(source, limits)
+def read_workbook(data: bytes, source: str, limits: ReadLimits, name: str, extras: Extras | None,
+                  deadline: Deadline) -> Layout:
+    """Read every worksheet in order within ``limits`` and the read's ``deadline``; Row.table is the worksheet's
+    1-based number."""
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except (CalamineError, ValueError, OSError) as error:
@@ -74,7 +75,7 @@ def read_workbook(data: bytes, source: str, limits: ReadLimits, name: str, extra
         for number, metadata in enumerate(workbook.sheets_metadata, start=1):
             if metadata.typ != SheetTypeEnum.WorkSheet:
                 continue  # chart and macro sheets hold no cells
-            deadline.check()
+            deadline.check(f"第{number}个表格")
             where = Location(file=source, table=number)
             if metadata.visible != SheetVisibleEnum.Visible:
                 # a template's hidden worksheet holds its drop-down lists (一级指标 / 二级指标 names under 指标值):
@@ -124,7 +125,7 @@ class _Worksheet:
         merged_rows = {r for r, _ in covered} | {r for r, _ in continued}
         for offset, values_row in enumerate(values):
             if offset % 1000 == 0:
-                deadline.check()
+                deadline.check(f"第{self.number}个表格第{offset + 1}行")
             r = first_row + offset
             # calamine gives "" for an empty cell; a string without line breaks only needs stripping
             texts = [(value.strip() if "\n" not in value and "\r" not in value else _text(value, _GENERAL))

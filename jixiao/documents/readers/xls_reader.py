@@ -12,7 +12,7 @@ LibreOffice is missing or cannot convert the file.
 from __future__ import annotations
 
 from jixiao.documents.blocks import Layout
-from jixiao.documents.limits import DEFAULT_LIMITS, ReadLimits
+from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, ReadLimits
 from jixiao.documents.readers.doc_reader import convert
 from jixiao.documents.readers.workbook import read_workbook
 from jixiao.documents.readers.xlsx_reader import read_xlsx
@@ -20,12 +20,14 @@ from jixiao.documents.readers.xlsx_reader import read_xlsx
 __all__ = ["read_xls"]
 
 
-def read_xls(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
-    """Read every worksheet in order; Row.table is the worksheet's 1-based number."""
+def read_xls(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS, deadline: Deadline | None = None) -> Layout:
+    """Read every worksheet in order within ``limits`` and the read's ``deadline`` (its own when none is given), the
+    conversion too; Row.table is the worksheet's 1-based number."""
+    deadline = deadline or Deadline(source, limits)
     # calamine first: it refuses a damaged file, of which LibreOffice would make an empty workbook
-    layout = read_workbook(data, source, limits, "xls", None)
-    converted = convert(data, source, limits, "xls", "xlsx:Calc MS Excel 2007 XML") if layout.blocks else None
+    layout = read_workbook(data, source, limits, "xls", None, deadline)
+    converted = convert(data, "xls", "xlsx:Calc MS Excel 2007 XML", deadline) if layout.blocks else None
     if converted is None:
         return layout
-    layout = read_xlsx(converted, source, limits)
+    layout = read_xlsx(converted, source, limits, deadline)
     return Layout(name="xls", blocks=layout.blocks, diagnostics=layout.diagnostics, tabs=layout.tabs)

@@ -26,7 +26,7 @@ from lxml import etree
 
 from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.limits import DEFAULT_LIMITS, LimitedZip, ReadLimits
+from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, LimitedZip, ReadLimits
 from jixiao.documents.readers.workbook import (
     SheetExtras,
     column_name,
@@ -48,8 +48,9 @@ _BUILT_IN = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%",
 _NOT_NUMBERS = {b"s", b"str", b"inlineStr", b"b", b"e"}  # cell types whose value is not a number
 
 
-def read_xlsx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
-    """Read every worksheet in order; Row.table is the worksheet's 1-based number."""
+def read_xlsx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS, deadline: Deadline | None = None) -> Layout:
+    """Read every worksheet in order within ``limits`` and the read's ``deadline`` (its own when none is given);
+    Row.table is the worksheet's 1-based number."""
     archive = LimitedZip(data, source, limits, "Excel")
     if not archive.has("xl/workbook.xml"):
         raise NotAGoalDocument(source, "Excel 文件已损坏：缺少工作簿部分（xl/workbook.xml）")
@@ -62,7 +63,7 @@ def read_xlsx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> 
             return SheetExtras()  # calamine reports a worksheet it cannot find
         return _SheetPass(archive, part, name, styles, indents).run()
 
-    return read_workbook(data, source, limits, "xlsx", extras)
+    return read_workbook(data, source, limits, "xlsx", extras, deadline or Deadline(source, limits))
 
 
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
