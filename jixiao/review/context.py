@@ -68,6 +68,9 @@ _LABEL_DATES = re.compile(r"\d+年?|[\s()（）:：_—\-～~至]")
 GRID_NOT_FOUND = ("P101", "P121", "P122", "P126", "P155")
 # The reader's word that a sheet's table is an evaluation framework's score sheet, not an indicator grid.
 FRAMEWORK_TABLE = ("P122",)
+# The reader's word that the year's set of a grid with long-term and year's sets side by side is blank, its
+# indicators read from the long-term set.
+YEAR_SET_BLANK = ("P183",)
 # The reader's word that it set a row of the sheet's grid aside, not read as an indicator (no name and no value).
 ROWS_SET_ASIDE = ("P108",)
 # The reader's word that the table prints no year, which it took from the project's name (2023年雨露计划…) or from a
@@ -375,6 +378,12 @@ class SheetContext:
         line taken for a row, corpus 003 with a 序号 column; a grid whose values stand unplaced), so which categories it
         has cannot be told; JX107 reports the blank values."""
         return not any(not indicator.target.is_empty for indicator in self.sheet.indicators)
+
+    @cached_property
+    def year_set_blank(self) -> bool:
+        """True when the reader read this sheet's indicators from the long-term set of its grid, the year's set beside
+        it left blank (P183: the year's indicators are missing, whatever the long-term ones say)."""
+        return self._reader_says(YEAR_SET_BLANK)
 
     @property
     def rows_guessed(self) -> bool:

@@ -39,6 +39,9 @@ _OPENING = 6  # characters a completion repeats of its goal's opening
 _INSTRUCTION = re.compile(r"[(（]\s*\d+\s*字以内\s*[)）]")
 # a rate alone (86.19%): the money table's 执行率 a text flow printed among the goals block's cells, never a goal
 _RATE_ALONE = re.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]")
+# the number and points of a numbered goals label (年度绩效目标1(40分), a text flow cutting it into 1( | 40分 | )):
+# figures, brackets and 分 alone, never a goal
+_NUMBER_AND_POINTS = re.compile(r"[\d一二三四五六七八九十.\s()（）]*(?:\d\s*分)?[\s()（）]*")
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +173,8 @@ class GoalsBlock:
                 self.halves = self.done_only = True
             elif text and _RATE_ALONE.fullmatch(text.strip()):
                 self.rate = self.rate or text.strip()
-            elif text and not is_goals_word(text) and not is_bare_number(text):
+            elif text and not is_goals_word(text) and not is_bare_number(text) \
+                    and not _NUMBER_AND_POINTS.fullmatch(text.strip()):
                 values.append(text)
         return values
 

@@ -799,6 +799,10 @@ class SheetBuilder:
         self._levels = ("", "")
         self._label_after = ""  # a 一级 label found among a row's values: it heads the rows after (_take_level_label)
         self._stacked: list[str] = []  # level-2 names on rows of their own, one right after the other
+        # of a grid with 长期/中期 and 年度 sets side by side: whether a row filled its year's set, or else whether
+        # the rows so far were read from the long-term set alone (:meth:`_long_term_only`)
+        self._year_set_filled = False
+        self._read_long_term = False
         self._stack: list[str] = []  # such names over the rows being read (:meth:`_stacked_level`)
         self._row_count = 0
         self._aligner: Aligner | None = None
@@ -2178,6 +2182,10 @@ class SheetBuilder:
             self._levels = (level1, name) if canonical_level2(match_key(name)) else (name, "")
             self._pending_level_tokens += placed.tokens
             return
+        if name or target:
+            self._year_set_filled = True
+        elif (long_name := self._long_term_only(placed)) is not None:
+            name, target = long_name, values["long_term_target"]
         if not name and not target:
             rest = {k: v for k, v in values.items() if k not in ("level1", "level2")}
             if _group_total(values, placed.extra):
@@ -2379,6 +2387,22 @@ class SheetBuilder:
     def _set_aside(self, placed: Placed, cells: list[str]) -> None:
         """Say (P108) that the cells of ``placed`` were set aside, not read as an indicator."""
         self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text=quoted_cells(cells, limit=80)))
+
+    def _long_term_only(self, placed: Placed) -> str | None:
+        """The name of a row whose year's set is blank (at most its 二级指标 repeated) while its long-term set names
+        the indicator and gives its target, in a grid whose rows have filled no year's set (corpus 154: the 年度
+        columns of a 中期/年度 form left blank, every indicator written in the 中期 ones): the table's only
+        indicators are the long-term ones, read as its indicators (P183 says so, once per grid; the review reports
+        the year's set as missing). None for any other row, which is set aside as before."""
+        heading = self.columns.long_term_name() if self.columns is not None else None
+        name = clean_name(placed.extra.get(heading, "")) if heading else ""
+        if self._year_set_filled or not name or not placed.values.get("long_term_target", "").strip():
+            return None
+        if not self._read_long_term:
+            self._read_long_term = True
+            self.diagnostics.append(diagnostic("P183", self._location_of(placed), heading=heading))
+        del placed.extra[heading]  # (the cell is the row's name now, no longer beside it)
+        return name
 
     def _set_aside_row(self, placed: Placed) -> None:
         """Set the whole row ``placed`` aside (P108): every cell in the row's order, its level cells (一级, 二级) too,

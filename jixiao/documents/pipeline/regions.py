@@ -108,6 +108,14 @@ class Columns:
     # the scrambled heading that ends in a 得分系数 column before the points' (:mod:`.coefficient`), if any
     scrambled: int | None = None
 
+    def long_term_name(self) -> str | None:
+        """The heading of the long-term set's 三级指标 column (长期/中期 and 年度 sets side by side), kept among a
+        row's extra cells; None without a long-term set."""
+        if "long_term_target" not in self.kinds:
+            return None
+        return next((heading for kind, heading in zip(self.kinds, self.headings)
+                     if kind == EXTRA and column_kind(_PERIOD.sub("", match_key(heading))) == "name"), None)
+
     def kind_at(self, column: int) -> int | None:
         """Index of the column whose heading starts nearest at or before grid ``column`` (merged headings span)."""
         best, nearest = None, -1

@@ -120,6 +120,7 @@ class NoIndicators(Rule):
     _CUT = "；文件在评价体系的绩效部分之前截断，指标可能在截断之后"
     message_framework_cut = message_framework + _CUT
     message_framework_unnamed_cut = message_framework_unnamed + _CUT
+    message_year_blank = "项目“{sheet}”的年度指标栏没有填写三级指标和指标值，指标只填在中长期栏（已按中长期栏审核）"
     message_set_aside = "项目“{sheet}”没有任何绩效指标（读取时另有未读作指标的文字“{cells}”，表格可能在指标行之前截断，请按原表核对）"
     docs = RuleDocs(
         what="目标表是否至少有一行绩效指标。读取程序报告没有找到指标表头的（表格未能读取，或文件在表头之前截断，见 JX001），"
@@ -127,7 +128,8 @@ class NoIndicators(Rule):
         "表中只有读取程序放在一边、没有一个数值的文字（转载在指标行之前截断留下的残字）的，只是警告。自评表只有评价体系的框架行（决策依据、分配办法、资金到位、组织实施……），没有一行带指标值的绩效指标的，"
         "同样没有绩效指标；读取程序把整张表认作这样的评分表（只有分值、得分列，没有指标值列）的也是。文件在评价体系的"
         "绩效部分（项目绩效、产出、效益）之前截断的，指标可能在截断之后，为警告；文件在指标表头处截断、表头之后一行也没有的，"
-        "指标都在截断之后，不在此报告（读取时的 JX001 说明截断）。",
+        "指标都在截断之后，不在此报告（读取时的 JX001 说明截断）。中长期与年度两组指标并列、年度一组没有填写三级指标和指标值的，"
+        "当年没有绩效指标，同样报告（中长期一组照常审核）。",
         why="绩效目标要用绩效指标细化、量化；没有指标的目标表无法审核，也无法在年底自评。",
         bad="绩效目标：全乡18个行政村矛盾纠纷排查全覆盖\n绩效指标：（空）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个",
@@ -146,6 +148,8 @@ class NoIndicators(Rule):
                 (self.message_framework_unnamed_cut if cut else self.message_framework_unnamed)
             yield self.finding(ctx, template=template, severity=Severity.WARNING if cut else None,
                                **({"rows": listed} if listed else {}))
+        elif ctx.year_set_blank:
+            yield self.finding(ctx, template=self.message_year_blank)
         elif not ctx.sheet.indicators and not ctx.grid_not_found and not ctx.grid_goes_on:
             # (a copy cut before its first row is a grid not found: the reader says so with P126; a grid whose heading
             # row is printed again after a page break goes on in the sheet the reader opened there)

@@ -159,7 +159,10 @@ def test_a_pipe_row_cut_inside_a_cell_by_the_end_of_the_file_is_left_out_and_rep
     assert "P120" in {d.code for d in document.diagnostics}
 
 
-def test_rows_under_a_row_whose_year_s_set_is_empty_continue_its_long_term_set():
+def test_rows_whose_year_s_set_is_blank_are_read_from_their_long_term_set():
+    # corpus 154: the 年度 columns hold only the 二级指标 repeated, every 三级指标 and 指标值 in the 中期 ones; the rows
+    # under a row whose year's set is empty continue its long-term set. They are the table's only indicators: read
+    # from that set, the reader saying so (P183), not set aside (P108)
     document = read(
         "绩 效 指 标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 | |",
         "产出指标 | 数量指标 | 完成修理养护的设施数量 | ≥90辆 | 数量指标 | ||||",
@@ -167,7 +170,11 @@ def test_rows_under_a_row_whose_year_s_set_is_empty_continue_its_long_term_set()
         "项目验收合格率 | ≥100百分比 | |||||||",
         "时效指标 | 项目完成及时性 | 程度较高 | 时效指标 | |||||",
     )
-    assert [i.name for sheet in document.sheets for i in sheet.indicators] == []  # the year's set is empty
+    assert [(i.level2, i.name, i.target.raw) for sheet in document.sheets for i in sheet.indicators] == [
+        ("数量指标", "完成修理养护的设施数量", "≥90辆"), ("质量指标", "经费支出合规性", "较高"),
+        ("质量指标", "项目验收合格率", "≥100百分比"), ("时效指标", "项目完成及时性", "程度较高")]
+    codes = [d.code for d in document.diagnostics]
+    assert codes.count("P183") == 1 and "P108" not in codes
 
 
 def test_a_sichuan_form_names_its_levels_project_completion_and_project_benefit_under_a_repeated_frame_label():

@@ -191,6 +191,21 @@ def test_goals_are_read_under_the_spellings_of_their_label_that_real_forms_print
     assert sheet.goals == ["做好价格认定工作。"]
 
 
+_SELF_EVAL_FLOW = ("2020年度項目績效自評表項目名稱水土保持監測預算執行情況(萬元)(20分)預算數(A)執行數(B)執行率(B/A)"
+                   "得分(20分*執行率)年度財政資金總額1010100%20{label}一級指標二級指標三級指標年初目標值(A)實際完成值(B)得分"
+                   "產出指標質量指標監測數據必須合格100%100%10")
+
+
+@pytest.mark.parametrize("label", [
+    "年度績效目標1(40分)",  # 015: a numbered goals block's label with its points, run together in a text flow
+    "年度绩效目标一（40分）",  # its number in words, full-width brackets
+    "年度绩效目标 2 ( 30 分 )",  # spaced
+])
+def test_a_numbered_goals_label_s_number_and_points_are_no_goal(label):
+    (sheet,) = read(_SELF_EVAL_FLOW.format(label=label)).sheets
+    assert (sheet.goals, [i.name for i in sheet.indicators]) == ([], ["監測數據必須合格"])
+
+
 def test_a_goals_label_broken_before_its_joined_words_in_space_separated_columns_is_read_whole():
     # 103: text from a PDF, the label 年度主要目标和成果 broken by the cell's line break
     (sheet,) = read("项目名称 价格认定 项目分类 业务类", "年度主要目标     和成果 做好价格认定工作。",

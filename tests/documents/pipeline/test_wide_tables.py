@@ -80,6 +80,36 @@ def test_a_row_of_two_indicators_under_a_table_with_an_empty_long_term_set_stays
     assert [i.name for i in read(text).sheets[0].indicators] == ["检测仪器", "购买试剂", "维修次数"]
 
 
+@pytest.mark.parametrize("text", [
+    # sets named by period, the year's 二级指标 repeated, its other cells blank
+    "\n".join(["| " + " | ".join(_PAIRED) + " |",
+               "| 产出指标 | 数量指标 | 三年建设工程数量 | 6 | 数量指标 | | |",
+               "| 效益指标 | 社会效益指标 | 三年办学条件 | 显著改善 | 社会效益指标 | | |"]),
+    # the set named twice, pipe rows as wide as the header, the year's 二级指标 repeated
+    "\n".join(["| " + " | ".join(_TWICE) + " |",
+               "| 产出指标 | 数量指标 | 三年建设工程数量 | 6 | 数量指标 | | |",
+               "| 效益指标 | 社会效益指标 | 三年办学条件 | 显著改善 | 社会效益指标 | | |"]),
+], ids=["sets-named-by-period", "set-named-twice"])
+def test_a_grid_whose_year_s_set_is_blank_is_read_from_its_long_term_set(text):
+    document = read(text)
+    indicators = document.sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw, i.long_term_target.raw if i.long_term_target else None)
+            for i in indicators] == [("数量指标", "三年建设工程数量", "6", "6"),
+                                     ("社会效益指标", "三年办学条件", "显著改善", "显著改善")]
+    assert [d.code for d in document.diagnostics].count("P183") == 1
+
+
+def test_a_row_with_its_long_term_set_alone_under_rows_of_the_year_s_set_is_no_indicator_of_the_year():
+    # a row whose year's set is blank below rows that filled theirs: the table has the year's indicators, and this
+    # one gives none for the year
+    text = "\n".join(["| " + " | ".join(_TWICE) + " |",
+                      "| 产出指标 | 数量指标 | 三年检测仪器 | ≥150个 | 数量指标 | 检测仪器 | ≥57个 |",
+                      "| 效益指标 | 社会效益指标 | 三年办学条件 | 显著改善 | 社会效益指标 | | |"])
+    document = read(text)
+    assert [i.name for i in document.sheets[0].indicators] == ["检测仪器"]
+    assert "P183" not in {d.code for d in document.diagnostics}
+
+
 def test_the_long_term_target_is_kept_with_the_annual_indicator():
     text = "\n".join([*_PAIRED, "产出指标", "数量指标", "三年建设工程数量", "6", "数量指标", "建设工程数量", "2"])
     (indicator,) = read(text).sheets[0].indicators
