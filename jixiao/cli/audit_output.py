@@ -34,7 +34,7 @@ def audit_summary(recomputation: Recomputation, printed_grade: str | None) -> st
     return (f"所印总分 {_figure(recomputation.printed_total)}（等级 {printed_grade or '—'}）；"
             f"各行所印得分合计 {_figure(recomputation.printed_sum)}；"
             f"复算总分 {_figure(recomputation.expected_total)}（等级 {recomputation.expected_grade or '—'}）"
-            + (f"；{recomputation.total_explanation}" if recomputation.total_explanation else ""))
+            + (f"；{explanation.message}" if (explanation := recomputation.total_explanation) else ""))
 
 
 def print_recomputation(sheet: GoalSheet, recomputation: Recomputation, findings: list[Finding],
@@ -59,11 +59,13 @@ def print_recomputation(sheet: GoalSheet, recomputation: Recomputation, findings
 
 def recomputation_json(sheet: GoalSheet, recomputation: Recomputation, findings: list[Finding],
                        source: str | None) -> dict[str, object]:
-    """The JSON object of one audited sheet (``jixiao score FILE --format json``); figures as strings."""
+    """The JSON object of one audited sheet (``jixiao score FILE --format json``); figures as strings, the total's
+    explanation a message as a finding's is (its ``template``, ``params`` and ``message``)."""
 
     def text(value: Decimal | None) -> str | None:
         return None if value is None else number(value)
 
+    explanation = recomputation.total_explanation
     return {
         "source": source,
         "sheet": sheet.key,
@@ -77,6 +79,6 @@ def recomputation_json(sheet: GoalSheet, recomputation: Recomputation, findings:
         "printed_grade": sheet.evaluation.grade if sheet.evaluation else None,
         "expected_total": text(recomputation.expected_total),
         "expected_grade": recomputation.expected_grade,
-        "total_explanation": recomputation.total_explanation,
+        "total_explanation": explanation.model_dump(mode="json") if explanation else None,
         "findings": [finding.contract() for finding in findings],
     }

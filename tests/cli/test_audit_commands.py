@@ -86,7 +86,10 @@ def test_score_json_lists_every_row_with_its_formula():
         "name": "预算执行率", "weight": "10", "printed": "0", "expected": "10", "difference": "-10", "off": True}
     assert len(audit["items"]) == 10 and audit["items"][3]["expected"] is None  # 经费支出合规性 is qualitative
     assert (audit["expected_total"], audit["expected_grade"]) == ("90", "优")
-    assert audit["total_explanation"].endswith("等 6 行无法复算，按所印得分计入复算总分")  # the qualitative rows stand
+    explanation = audit["total_explanation"]  # a message as a finding's is: the qualitative rows stand
+    assert set(explanation) == {"template", "params", "message"}
+    assert explanation["message"].endswith("等 6 行无法复算，按所印得分计入复算总分")
+    assert "经费支出合规性" in explanation["params"].values() and "经费支出合规性" not in explanation["template"]
     assert sorted(f["rule"] for f in audit["findings"]) == ["JXA04", "JXA08", "JXA17", "JXA17", "JXA17", "JXA17",
                                                               "JXA17", "JXA17", "JXA23"]
 

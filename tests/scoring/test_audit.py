@@ -502,7 +502,8 @@ def test_a_row_marked_not_applicable_is_left_out_and_the_total_scaled():
     assert (left_out.not_applicable, left_out.expected) == (True, None)
     assert left_out.formula == "标为“不适用”：不计分，其分值 20 不计入总分（其余各项按比例折算）"
     assert recomputation.expected_total == D("100.00")  # 80 of the 80 points that count, scaled to 100
-    assert recomputation.total_note == "“带动增收”标为不适用，不计分；其分值 20 不计入，其余各项得分合计按 100 ÷ 80 折算"
+    assert [note.message for note in recomputation.total_notes] == [
+        "“带动增收”标为不适用，不计分；其分值 20 不计入，其余各项得分合计按 100 ÷ 80 折算"]
     assert [item.name for item in recomputation.scored] == ["预算执行率", "整治村数", "受益人口", "满意度"]
 
 
@@ -648,24 +649,26 @@ def test_a_budget_adjusted_during_the_year_needs_a_reason(initial, full, spent, 
     assert finding.message.startswith(f"年初预算数 {expected[0]} 调整为全年预算数 {expected[1]}")
 
 
-@pytest.mark.parametrize(("rows", "total", "note"), [
+@pytest.mark.parametrize(("rows", "total", "notes"), [
     # 分值 adding to 120 (JXA08 reports them), every target met: 120 points brought back to 100
     ([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 60, 60),
       ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2100人", 50, 50)], "100.00",
-     "各行分值合计 120，超过 100：复算总分按 100 ÷ 120 折算"),
+     ["各行分值合计 120，超过 100：复算总分按 100 ÷ 120 折算"]),
     # half of each indicator's points earned, the 预算执行率 row's 10 in full: 65 of 120 is 54.17 of 100
     ([("产出指标", "数量指标", "整治村数", "≥18个", "9个", 60, 30, "两村推迟"),
       ("效益指标", "社会效益指标", "受益人口", "≥2000人", "1000人", 50, 25, "覆盖不足")], "54.17",
-     "各行分值合计 120，超过 100：复算总分按 100 ÷ 120 折算"),
+     ["各行分值合计 120，超过 100：复算总分按 100 ÷ 120 折算"]),
     # a row without a 分值 whose printed score stands: 10 + 90 + 15 is more than the form's 100 points
     ([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 90, 90),
       ("效益指标", "社会效益指标", "群众反映", "明显改善", "明显改善", None, 15)], "100.00",
-     "“群众反映”无法复算，按所印得分计入复算总分；复算合计 115.00 超过 100（没有分值的行按所印得分计入），按 100 计"),
+     ["“群众反映”无法复算，按所印得分计入复算总分", "复算合计 115.00 超过 100（没有分值的行按所印得分计入），按 100 计"]),
 ])
-def test_a_recomputed_total_never_exceeds_the_forms_100_points(rows, total, note):
+def test_a_recomputed_total_never_exceeds_the_forms_100_points(rows, total, notes):
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     recomputation = recompute(sheet, CENTRAL)
-    assert (recomputation.expected_total, recomputation.total_note) == (D(total), note)
+    assert recomputation.expected_total == D(total)
+    assert [note.message for note in recomputation.total_notes] == notes
+    assert recomputation.total_explanation.message == "；".join(notes)  # no cap at 100% spent: the notes alone
 
 
 def test_a_recomputed_total_says_which_rows_it_took_as_printed():
@@ -674,9 +677,27 @@ def test_a_recomputed_total_says_which_rows_it_took_as_printed():
     rows = [("产出指标", "数量指标", f"指标{n}", "≥1个", "1个", None, 18) for n in range(1, 6)]
     computed = recompute(printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10), CENTRAL)
     assert computed.expected_total == D("100.00")
-    assert computed.total_explanation == "“指标1”、“指标2”、“指标3”等 5 行无法复算，按所印得分计入复算总分"
+    assert computed.total_explanation.message == "“指标1”、“指标2”、“指标3”等 5 行无法复算，按所印得分计入复算总分"
     everything = printed(rows[:1], budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
-    assert recompute(everything, CENTRAL).total_explanation == "“指标1”无法复算，按所印得分计入复算总分"
+    assert recompute(everything, CENTRAL).total_explanation.message == "“指标1”无法复算，按所印得分计入复算总分"
+
+
+def test_a_row_name_in_a_note_on_the_total_is_shown_as_written():
+    # the row names are parameters of the notes, never their template: a name holding braces is shown as printed, and
+    # the profile's cap is the scoring's own message, joined to the notes
+    rows = [("产出指标", "数量指标", "整治村数", "≥18个", "18个", 60, 60),
+            ("效益指标", "社会效益指标", "带动{增收}", "≥10%", "12%", 20, 20),
+            ("效益指标", "社会效益指标", "群众{rows}反映", "明显改善", "明显改善", None, 10)]
+    sheet = printed(rows, budget=10, spent=4, rate=40, execution_weight=20, execution_score=8)
+    sheet.evaluation.items[1].not_applicable = True
+    capping = HUBEI.model_copy(update={"rules": HUBEI.rules.model_copy(update={
+        "execution_cap": HUBEI.rules.execution_cap.model_copy(update={"enabled": True, "source": "某市财政局通知"})})})
+    recomputation = recompute(sheet, capping)
+    explanation = recomputation.total_explanation
+    assert explanation.message == ("“带动{增收}”标为不适用，不计分；其分值 20 不计入，其余各项得分合计按 100 ÷ 80 折算；"
+                                   "“群众{rows}反映”无法复算，按所印得分计入复算总分；" + recomputation.cap.explanation)
+    assert {"带动{增收}", "群众{rows}反映"} <= set(explanation.params.values())
+    assert "增收" not in explanation.template and "rows}反映" not in explanation.template
 
 
 # Worked by hand under both shipped profiles: a 自评表 that prints no 分值 for 预算执行率 (45 of 50 spent, 90%, scored 9)
@@ -1359,7 +1380,7 @@ def _header_budget(rows, budget, spent):
 def test_a_form_without_an_execution_row_measures_the_rate_on_its_header_budget_and_scores_only_its_indicators():
     computed = recompute(_header_budget(INCLUSIVE_FINANCE, 208, "109.8"), CENTRAL)
     assert computed.execution_rate.quantize(D("0.01")) == D("52.79") and not computed.execution.in_form
-    assert (computed.expected_total, computed.total_note) == (D("100.00"), None)  # no "各行分值合计 110" rescaling
+    assert (computed.expected_total, computed.total_notes) == (D("100.00"), [])  # no "各行分值合计 110" rescaling
     assert "全年执行数 109.8 ÷ 全年预算数 208" in computed.execution.formula
 
 

@@ -35,12 +35,12 @@ from jixiao.model import (
     parse_target,
 )
 from jixiao.model.doubt import doubtful_rows
-from jixiao.model.finding import Phrase
 from jixiao.model.lexicon import fold, load
+from jixiao.model.wording import Phrase, Worded
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
-from jixiao.scoring.target_rules import Sense, attainment, number, plain, progress_problem, sense_of
+from jixiao.scoring.target_rules import Sense, attainment, plain, progress_problem, sense_of
 
 __all__ = ["EXPLAIN_BELOW", "LARGELY_UNSPENT_AT", "Recomputation", "RecomputedItem", "differs", "guessed",
            "no_answer_chosen", "printed_apart", "rate_tolerance", "recompute", "rounding_of", "score_tolerance", "tolerance"]
@@ -207,7 +207,9 @@ class Recomputation:
     expected_total: Decimal | None = None
     expected_grade: str | None = None
     cap: Adjustment | None = None  # the profile's cap applied to the recomputed total
-    total_note: str | None = None  # how rows marked 不适用 changed the total, when they did
+    # how the total was made besides adding up the recomputed rows (rows taken as printed, rows marked 不适用, 分值 over
+    # 100, a total over 100), each a message
+    total_notes: list[Worded] = field(default_factory=list)
     headings: frozenset[str] = frozenset()  # the form's headings as the reader found them (GoalSheet.form_fields)
     # GoalSheet.breakdowns: the scored rows whose figures are in the unscored rows below them (heads, Anhui ★ core
     # rows, corpus 225), and those rows (parts); a head's blanks are filled by its parts
@@ -215,11 +217,12 @@ class Recomputation:
     parts: frozenset[int] = frozenset()
 
     @property
-    def total_explanation(self) -> str | None:
+    def total_explanation(self) -> Worded | None:
         """How the recomputed total was made where it is not simply the recomputed rows added up (rows whose printed
-        score stands, rows not applicable, 分值 over 100, the profile's cap), shown beside the total."""
-        notes = [note for note in (self.total_note, self.cap.explanation if self.cap else None) if note]
-        return "；".join(notes) or None
+        score stands, rows not applicable, 分值 over 100, the profile's cap), shown beside the total: one message, its
+        notes joined by “；”, rendered where it is shown."""
+        notes = [*self.total_notes, *([self.cap.explanation_wording] if self.cap else [])]
+        return Worded.of_phrase(Phrase.joined([note.phrase for note in notes])) if notes else None
 
     @property
     def execution(self) -> RecomputedItem | None:
@@ -434,18 +437,19 @@ def recompute(sheet: GoalSheet, profile: Profile, diagnostics: Iterable[Diagnost
     scored = [item for item in items if not item.not_applicable and item.in_form]
     printed = [item.printed for item in scored if item.printed is not None]
     expected, cap = None, None
-    scale, note = _over_hundred_scale(scored, *_not_applicable_scale(items))
+    scale, notes = _not_applicable_scale(items)
+    scale = _over_hundred_scale(scored, scale, notes)
     if all(item.expected is not None or item.printed is not None for item in scored):
         # Where a row cannot be recomputed, its printed score stands (bounded by its weight, and by 0): said beside
         # the total, which would otherwise pass for a recomputation of every row.
         standing = [item for item in scored if item.expected is None]
         if standing:
-            note = _joined(note, f"{_named(standing)}无法复算，按所印得分计入复算总分")
+            notes.append(Worded.of("{rows}无法复算，按所印得分计入复算总分", {"rows": _named(standing)}))
         expected = profile.rounding(scale * sum(
             (item.expected if item.expected is not None else max(min(item.printed, item.weight or item.printed), 0))
             for item in scored))
         if expected > _HUNDRED:  # printed scores of rows without a 分值 stand unbounded: the form has 100 points
-            note = _joined(note, f"复算合计 {expected} 超过 100（没有分值的行按所印得分计入），按 100 计")
+            notes.append(Worded.of("复算合计 {total} 超过 100（没有分值的行按所印得分计入），按 100 计", {"total": expected}))
             expected = profile.rounding(_HUNDRED)
         cap = _capped(profile, rate, expected)
         expected = cap.after if cap else expected
@@ -456,7 +460,7 @@ def recompute(sheet: GoalSheet, profile: Profile, diagnostics: Iterable[Diagnost
         sheet=sheet.key, items=items, execution_rate=rate, printed_total=report.total,
         printed_sum=printed_sum, printed_capped=printed_cap.after if printed_cap else None, expected_total=expected,
         expected_grade=profile.grade(expected) if expected is not None else None,
-        cap=cap, total_note=note, headings=frozenset(sheet.form_fields),
+        cap=cap, total_notes=notes, headings=frozenset(sheet.form_fields),
         heads=frozenset(breakdowns), parts=frozenset(part for parts in breakdowns.values() for part in parts),
     )
 
@@ -470,40 +474,41 @@ def _without_execution_row(report: ReportedEvaluation, indicators: list[Recomput
             and abs(sum(weights, Decimal(0)) - _HUNDRED) <= slack)
 
 
-def _not_applicable_scale(items: list[RecomputedItem]) -> tuple[Decimal, str | None]:
+def _not_applicable_scale(items: list[RecomputedItem]) -> tuple[Decimal, list[Worded]]:
     """How the total of the rows that count is scaled when rows marked 不适用 carry a 分值: to 100 over the weights
-    that count (jixiao's own scoring shares the weight of an indicator that does not apply the same way)."""
+    that count (jixiao's own scoring shares the weight of an indicator that does not apply the same way), and the
+    note that says so."""
     left_out = [item for item in items if item.not_applicable]
     if not left_out:
-        return Decimal(1), None
-    names = "、".join(f"“{item.name}”" for item in left_out)
+        return Decimal(1), []
+    names = Phrase.listing("“{name}”", [{"name": item.name} for item in left_out])
     excluded = sum((item.weight for item in left_out if item.weight), Decimal(0))
     if not excluded or excluded >= _HUNDRED:
-        return Decimal(1), f"{names}标为不适用，不计分"
+        return Decimal(1), [Worded.of("{rows}标为不适用，不计分", {"rows": names})]
     counted = _HUNDRED - excluded
-    return _HUNDRED / counted, (f"{names}标为不适用，不计分；其分值 {number(excluded)} 不计入，其余各项得分合计按 "
-                                f"100 ÷ {number(counted)} 折算")
+    return _HUNDRED / counted, [Worded.of("{rows}标为不适用，不计分；其分值 {excluded} 不计入，其余各项得分合计按 100 ÷ "
+                                          "{counted} 折算", {"rows": names, "excluded": plain(excluded),
+                                                           "counted": plain(counted)})]
 
 
-def _over_hundred_scale(scored: list[RecomputedItem], scale: Decimal, note: str | None) -> tuple[Decimal, str | None]:
+def _over_hundred_scale(scored: list[RecomputedItem], scale: Decimal, notes: list[Worded]) -> Decimal:
     """The total's scale when the printed 分值 that count add to more than 100 (JXA08 reports them): the recomputed
-    total is brought back to 100 points as jixiao's own scoring rescales weights (× 100 ÷ their sum)."""
+    total is brought back to 100 points as jixiao's own scoring rescales weights (× 100 ÷ their sum), which a note
+    added to ``notes`` says."""
     weights = [item.weight for item in scored if item.weight is not None]
     counted = sum(weights, Decimal(0))
     slack = sum((rounding_of(weight) for weight in weights), Decimal(0))  # 3 × 16.67 = 100.01 is 100
     if counted * scale <= _HUNDRED + slack:
-        return scale, note
-    return _HUNDRED / counted, _joined(note, f"各行分值合计 {number(counted)}，超过 100：复算总分按 100 ÷ {number(counted)} 折算")
+        return scale
+    notes.append(Worded.of("各行分值合计 {weights}，超过 100：复算总分按 100 ÷ {weights} 折算", {"weights": plain(counted)}))
+    return _HUNDRED / counted
 
 
-def _named(items: list[RecomputedItem]) -> str:
-    """Rows named for a note: all of up to three, else the first three and how many (“甲”、“乙”、“丙”等 5 行)."""
-    names = "、".join(f"“{item.name}”" for item in items[:3])
-    return f"{names}等 {len(items)} 行" if len(items) > 3 else names
-
-
-def _joined(note: str | None, more: str) -> str:
-    return f"{note}；{more}" if note else more
+def _named(items: list[RecomputedItem]) -> Phrase:
+    """Rows named for a note, each name one parameter: all of up to three, else the first three and how many (“甲”、
+    “乙”、“丙”等 5 行)."""
+    names = Phrase.listing("“{name}”", [{"name": item.name} for item in items[:3]])
+    return Phrase("{names}等 {count} 行", {"names": names, "count": str(len(items))}) if len(items) > 3 else names
 
 
 def _capped(profile: Profile, rate: Decimal | None, total: Decimal | None) -> Adjustment | None:

@@ -45,7 +45,7 @@ def audits_xlsx(documents: Sequence[AuditedDocument], progress: Callable[[int, i
                        document.source, document.get_kind_display(), document.profile_label,
                        _number(document.claimed_total), _number(document.expected_total), _number(document.gap),
                        document.printed_grade, document.expected_grade, document.error_count, document.warning_count,
-                       "是" if document.sheet_id else "否", document.total_explanation or None))
+                       "是" if document.sheet_id else "否", document.total_explained or None))
         for data in document.findings:
             finding = Finding.model_validate(data)
             _row(found, (document.unit.name, document.project_name, document.source, finding.rule,

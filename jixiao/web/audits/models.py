@@ -1,7 +1,8 @@
 """One audited document: what the unit printed, matched to the unit and its approved sheet, and the audit.
 
-The findings are the core's :class:`~jixiao.model.finding.Finding` values as JSON (``model_dump``), rendered when
-shown; the side-by-side table is the core's :class:`~jixiao.scoring.audit.Recomputation` as JSON.
+The findings are the core's :class:`~jixiao.model.finding.Finding` values as JSON (``model_dump``), and the recomputed
+total's explanation a :class:`~jixiao.model.wording.Worded` message as JSON, both rendered when shown; the
+side-by-side table is the core's :class:`~jixiao.scoring.audit.Recomputation` as JSON.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from jixiao.model.sheet import UNNAMED
+from jixiao.model.wording import Worded
 from jixiao.scoring import builtin_profiles, load_profile
 from jixiao.web.organisation.models import Unit
 from jixiao.web.sheets.models import Sheet
@@ -43,7 +45,7 @@ class AuditedDocument(models.Model):
     claimed_is_sum = models.BooleanField("总分未印，取各行得分之和", default=False)
     expected_total = models.DecimalField("复算总分", **_SCORE)
     gap = models.DecimalField("自评总分 − 复算总分", **_SCORE)
-    total_explanation = models.TextField("复算总分说明", blank=True)
+    total_explanation = models.JSONField("复算总分说明", null=True, blank=True)
     printed_grade = models.CharField("所印等级", max_length=4, blank=True)
     expected_grade = models.CharField("复算等级", max_length=4, blank=True)
     error_count = models.PositiveIntegerField("错误数", default=0)
@@ -63,6 +65,12 @@ class AuditedDocument(models.Model):
     def profile_label(self) -> str:
         """The profile as the upload form named it (中央默认（财预〔2020〕10号）), not its file name (central)."""
         return load_profile(self.profile).label if self.profile in builtin_profiles() else self.profile
+
+    @property
+    def total_explained(self) -> str:
+        """How the recomputed total was made (:attr:`total_explanation`, a message as data) rendered, or nothing where
+        the total is simply the recomputed rows added up."""
+        return Worded.model_validate(self.total_explanation).message if self.total_explanation else ""
 
     @property
     def label(self) -> str:

@@ -115,7 +115,7 @@ def _audited(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profi
     findings = audit_sheet(sheet, profile, source=matched.source, approved=approved, recorded=recorded, record=record,
                            diagnostics=matched.diagnostics, recomputation=recomputation)
     kind = AuditedDocument.Kind.EVALUATION if sheet.evaluation else AuditedDocument.Kind.MONITORING
-    table, claimed, is_sum, expected, expected_grade, gap, explanation = [], None, False, None, "", None, ""
+    table, claimed, is_sum, expected, expected_grade, gap, explanation = [], None, False, None, "", None, None
     if recomputation is not None:
         table = [{"indicator": item.indicator, "name": item.name, "target": item.target, "actual": item.actual,
                   "weight": _text(item.weight), "printed": _text(item.printed), "expected": _text(item.expected),
@@ -126,7 +126,8 @@ def _audited(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profi
             claimed, is_sum = recomputation.printed_sum, recomputation.printed_sum is not None
         expected, expected_grade = recomputation.expected_total, recomputation.expected_grade or ""
         gap = claimed - expected if claimed is not None and expected is not None else None
-        explanation = recomputation.total_explanation or ""
+        worded = recomputation.total_explanation
+        explanation = worded.model_dump(mode="json") if worded else None
     return AuditedDocument(
         bureau=bureau, unit=matched.unit, sheet=matched.approved, year=year, kind=kind, source=matched.source[:255],
         project_code=(sheet.code or "")[:64], project_name=(sheet.name or "")[:200], profile=profile_name,

@@ -81,11 +81,14 @@ def test_a_recomputed_total_that_takes_printed_scores_says_so_on_the_page_and_in
     entry = next(entry for entry in load_manifest() if entry.stem.startswith("015_"))
     _upload(client, (entry.path.name, entry.path.read_bytes()), unit=org["township"], accept_year=True)
     document = AuditedDocument.objects.get()
-    assert document.total_explanation.endswith("等 5 行无法复算，按所印得分计入复算总分")
+    stored = document.total_explanation  # the message as data, rendered where it is shown
+    assert set(stored) == {"template", "params", "message"} and "等 {" in stored["template"]
+    explained = document.total_explained
+    assert explained.endswith("等 5 行无法复算，按所印得分计入复算总分") and explained == stored["message"]
     page = client.get(f"/audits/{document.pk}/").content.decode()
-    assert f'<p class="small muted" id="total-explanation">复算总分说明：{document.total_explanation}</p>' in page
+    assert f'<p class="small muted" id="total-explanation">复算总分说明：{explained}</p>' in page
     summary = load_workbook(io.BytesIO(exported(client, "audits", {"year": 2026}).content))["复核汇总"]
-    assert (summary.cell(1, 16).value, summary.cell(2, 16).value) == ("复算总分说明", document.total_explanation)
+    assert (summary.cell(1, 16).value, summary.cell(2, 16).value) == ("复算总分说明", explained)
 
 
 def test_an_upload_recomputes_its_self_evaluation_once(org, login, approved, monkeypatch):
