@@ -17,8 +17,10 @@ is left of it) and then the reading pipeline (every line of its heavier steps: t
 turned over, prose, regions and rows, sentences; the light ones between steps) check the same one. A read whose
 time is spent is refused with a :class:`LimitExceeded` saying where it had got to (``读取超时：…读到第2个表格第5行时
 仍未读完``). Time is checked between steps, not by interrupting a library call or a regular expression in
-progress: the other limits keep each step small, and a cell's text is bounded before the patterns that could take
-long on it run (see tests/documents/test_pattern_time.py, which runs every pattern of the package on hostile text).
+progress: the other limits keep each step small. Patterns are kept from backtracking on hostile text instead
+(tests/documents/test_pattern_time.py runs every module-level pattern of documents and review on it; the one that is
+exponential on a failing match, doubled figures, only looks at runs up to 32 characters). A single cell's length is
+not bounded: a cell of a hundred thousand characters can still keep one polynomial search busy past the limit.
 """
 
 from __future__ import annotations
