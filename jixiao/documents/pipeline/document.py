@@ -20,13 +20,11 @@ from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.goals_block import goals_in_prose, spaced_goals, stated_goal
 from jixiao.documents.interpret.header_cells import (
-    allotted_years,
     fund_name,
     is_other_table_title,
     parse_amount,
     parse_money_unit,
     parse_title,
-    published_year,
     table_year,
     title_project,
 )
@@ -645,8 +643,8 @@ class _Assembler:
         facts = cell_facts(text)
         self._titled_report = self._titled_report or facts.report_title
         self._report_year = self._report_year or facts.year
-        self._allotted |= allotted_years(text)
-        self._published = self._published or published_year(text)
+        self._allotted |= facts.allotted
+        self._published = self._published or facts.published
         if self._report_title is None:
             self._report_title = facts.name
         elif fund := facts.fund:

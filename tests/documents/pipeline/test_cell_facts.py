@@ -14,19 +14,21 @@ from jixiao.documents.pipeline.cell_facts import CellFacts, cell_facts
 @pytest.mark.parametrize(
     ("text", "facts"),
     [
-        ("XX补助资金2022年度绩效自评报告", CellFacts(True, 2022, "XX补助资金", None, None, None)),
-        ("某县2025年XX培训项目绩效目标设定", CellFacts(False, 2025, "某县2025年XX培训项目", None, None, None)),
+        ("XX补助资金2022年度绩效自评报告", CellFacts(True, 2022, "XX补助资金", None, None, None, frozenset(), None)),
+        ("某县2025年XX培训项目绩效目标设定", CellFacts(False, 2025, "某县2025年XX培训项目", None, None, None, frozenset(), None)),
         (
             "2019年XX资助补助资金项目由某职业技术学院实施完成",
-            CellFacts(False, None, "2019年XX资助补助资金项目", None, None, None),
+            CellFacts(False, None, "2019年XX资助补助资金项目", None, None, None, frozenset(), None),
         ),
-        ("一、XX救灾资金(租机补助经费)", CellFacts(False, None, None, "XX救灾资金(租机补助经费)", None, None)),
+        ("一、XX救灾资金(租机补助经费)", CellFacts(False, None, None, "XX救灾资金(租机补助经费)", None, None, frozenset(), None)),
         (
             "参保城乡居民健康体检经费项目绩效目标",
-            CellFacts(False, None, None, None, "参保城乡居民健康体检经费项目", None),
+            CellFacts(False, None, None, None, "参保城乡居民健康体检经费项目", None, frozenset(), None),
         ),
-        ("(二)项目绩效目标", CellFacts(False, None, None, None, None, "")),
-        ("项目名称", CellFacts(False, None, None, None, None, None)),
+        ("(二)项目绩效目标", CellFacts(False, None, None, None, None, "", frozenset(), None)),
+        ("项目名称", CellFacts(False, None, None, None, None, None, frozenset(), None)),
+        ("现将2022年XX资金397万元下达你单位", CellFacts(False, None, None, None, None, None, frozenset({2022}), None)),
+        ("发布时间：2025-02-06", CellFacts(False, None, None, None, None, None, frozenset(), 2025)),
     ],
 )
 def test_a_lines_facts_are_what_its_questions_answer(text, facts):
