@@ -31,6 +31,10 @@ _BRACKETED = re.compile(r"[(（][^()（）]*[)）]|\s")
 _SAYS = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
 
 
+def _unit_key(name: str | None) -> str:
+    return _BRACKETED.sub("", name or "").replace("人民", "")
+
+
 def says_nothing(text: str | None) -> bool:
     """True for a blank cell, or one without a letter, digit or character (“/”, “—”)."""
     return not _SAYS.search(text or "")
@@ -48,6 +52,16 @@ class Unit(BaseModel):
 
     code: str | None = None
     name: str | None = None
+
+    def differs_from(self, code: str | None, name: str | None) -> bool:
+        """Whether this unit, as a table prints it, is plainly another than the unit ``code`` ``name``: both codes
+        given and different, or both names given and neither holding the other once spaces, bracketed notes
+        (（盖章）, a second name in brackets) and 人民 (人民政府 is 政府) are set aside. Tables shorten names
+        (棠溪镇人民政府 for 池州市贵池区棠溪镇人民政府), so only names that cannot be the same unit differ."""
+        if self.code and code:
+            return self.code.strip() != code.strip()
+        mine, theirs = _unit_key(self.name), _unit_key(name)
+        return bool(mine and theirs) and mine not in theirs and theirs not in mine
 
 
 class Budget(BaseModel):

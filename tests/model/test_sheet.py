@@ -1,11 +1,11 @@
 """How a goal sheet is named (``GoalSheet.key``): by its code, its name, or a title that names the project; how a
-project's span is put in words (``Period.describe``)."""
+project's span is put in words (``Period.describe``); when a unit a table prints is plainly another unit."""
 
 from __future__ import annotations
 
 import pytest
 
-from jixiao.model import GoalSheet, Period
+from jixiao.model import GoalSheet, Period, Unit
 
 
 @pytest.mark.parametrize(("title", "key"), [
@@ -39,3 +39,19 @@ def test_the_code_and_then_the_name_come_before_any_title():
 ])
 def test_a_span_in_words(period, years, described):
     assert (period.years_text(), period.describe()) == (years, described)
+
+
+@pytest.mark.parametrize(("printed", "code", "name", "differs"), [
+    (Unit(code="434016", name="丁镇人民政府"), "434016", "遵化市西留村乡人民政府", False),  # the code decides
+    (Unit(code="999001"), "434016", "遵化市西留村乡人民政府", True),
+    (Unit(name="西留村乡人民政府"), "434016", "遵化市西留村乡人民政府", False),  # a shortened name
+    (Unit(name="遵化市西留村乡政府"), None, "遵化市西留村乡人民政府", False),  # 政府 for 人民政府
+    (Unit(name="南县疾病预防控制中心(南县卫生综合监督执法局)"), None, "南县疾病预防控制中心", False),
+    (Unit(name="遵化市 西留村乡人民政府（盖章）"), None, "遵化市西留村乡人民政府", False),
+    (Unit(name="南县疾病预防控制中心"), "434016", "遵化市西留村乡人民政府", True),  # corpus 025 into the demo unit
+    (Unit(code="999001", name="丁镇人民政府"), None, "遵化市西留村乡人民政府", True),  # no code to compare: the name
+    (Unit(), "434016", "遵化市西留村乡人民政府", False),  # a table that names no unit
+    (Unit(name="丁镇人民政府"), "434016", None, False),
+])
+def test_a_printed_unit_differs_only_when_it_cannot_be_the_unit(printed, code, name, differs):
+    assert printed.differs_from(code, name) is differs

@@ -244,10 +244,10 @@ def export(request, sheet_id: int, fmt: str):
 
 @router.post("/import", response={201: list[SheetOut]}, summary="导入文件（全部成功或全部不导入）")
 def import_files(request, unit_code: Form[Text(32)], year: Form[Year], files: File[list[UploadedFile]],
-                 accept_year: Form[bool] = False):
+                 accept_year: Form[bool] = False, accept_unit: Form[bool] = False):
     unit = units_visible(member_get(request.user)).filter(code=unit_code).first() or Unit(pk=0)
     sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, upload_bytes(f)) for f in files],
-                           accept_year=accept_year)
+                           accept_year=accept_year, accept_unit=accept_unit)
     return Status(201, [_out(s) for s in sheets])
 
 

@@ -68,10 +68,12 @@ class ImportForm(forms.Form):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     files = MultipleFileField(label="文件", help_text="可一次选择多个文件：.txt .docx .xlsx .html .pdf，或它们的 .zip 压缩包",
                               validators=[validate_upload_size])
-    # A background import has no preview to confirm another year on: it is confirmed here (the preview's box is
-    # then ticked already).
+    # A background import has no preview to confirm another year or unit on: it is confirmed here (the preview's
+    # box is then ticked already).
     accept_year = forms.BooleanField(label="文件中的年度与所选年度不同时，仍按所选年度导入", required=False,
                                      help_text="后台导入（.zip 或超过 20 个文件）没有预览，须在这里确认")
+    accept_unit = forms.BooleanField(label="文件中写的单位与所选单位不同时，仍导入到所选单位", required=False,
+                                     help_text="后台导入没有预览，须在这里确认")
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

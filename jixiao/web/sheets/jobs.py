@@ -62,7 +62,7 @@ class SheetsExport(JobKind):
 
 class SheetsImport(JobKind):
     """后台导入: the files waiting on the job, imported into ``unit`` for ``year``; all stored or none (a file
-    titled with another year is refused unless ``accept_year``)."""
+    titled with another year is refused unless ``accept_year``, one naming another unit unless ``accept_unit``)."""
 
     code = "import"
     label = "后台导入"
@@ -81,7 +81,9 @@ class SheetsImport(JobKind):
     def run(self, job: Job, member: Member, progress: Progress) -> Outcome:
         files = [(upload.name, bytes(upload.data)) for upload in job.uploads.order_by("id")]
         sheets = sheets_import(user=job.user, unit=Unit.objects.get(pk=job.params["unit"]), year=job.params["year"],
-                               files=files, accept_year=job.params["accept_year"], progress=progress)
+                               files=files, accept_year=job.params["accept_year"],
+                               # jobs queued before the unit was checked hold no accept_unit: nobody was asked
+                               accept_unit=job.params.get("accept_unit", False), progress=progress)
         return Outcome(f"已导入 {len(sheets)} 张绩效目标表")
 
     def back(self, params: dict) -> str:

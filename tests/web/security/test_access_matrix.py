@@ -127,7 +127,7 @@ MATRIX: dict[str, Entry] = {
         api=True, data={"unit_code": "{unit_code}", "year": 2026, "content": SHEET_JSON}),
     "api:import_files": Entry("POST", "/api/sheets/import", {
         "own": "401 201 403 201 403 403", "other_unit": "401 403 403 201 403 403", "other_bureau": "401 403 403 403 403 403"},
-        api=True, data={"unit_code": "{unit_code}", "year": 2026, "files": "sample"}),
+        api=True, data={"unit_code": "{unit_code}", "year": 2026, "files": "sample", "accept_unit": True}),
     "api:read_sheet": Entry("GET", "/api/sheets/{draft}", {
         "own": "401 200 200 200 404 404", "other_unit": "401 404 200 200 404 404", "other_bureau": "401 404 404 404 404 404"},
         api=True),

@@ -112,12 +112,13 @@ def test_which_uploads_go_to_the_background(names, expected):
     assert wants_background([(name, b"") for name in names]) is expected
 
 
-def test_a_background_import_of_another_years_file_can_be_confirmed_on_the_upload_form(org, login):
+def test_a_background_import_of_another_years_and_units_file_can_be_confirmed_on_the_upload_form(org, login):
     # 133 is titled 2022: imported as 2020 in the background (a .zip has no preview), the refusal asked to confirm
     # the chosen year, which the page offered no way to do
     entry = next(e for e in load_manifest() if e.split == "dev" and e.path.name.startswith("133_"))
     client = login(org["owner"])
-    assert "仍按所选年度导入" in client.get("/sheets/import/").content.decode()
+    form = client.get("/sheets/import/").content.decode()
+    assert "仍按所选年度导入" in form and "仍导入到所选单位" in form
 
     def upload(**confirm):
         archive = SimpleUploadedFile("batch.zip", _zip(**{entry.path.name: document_bytes(entry.path)}))
@@ -127,5 +128,8 @@ def test_a_background_import_of_another_years_file_can_be_confirmed_on_the_uploa
 
     state, job = upload()
     assert state == "failed" and "写的是 2022 年度" in job.message and "勾选“仍按所选年度导入”" in job.message
+    # 133 is 湘阴县教育局's table: the unit, too, is confirmed on the form
     state, job = upload(accept_year="on")
+    assert state == "failed" and "写的单位是“" in job.message and "勾选“仍导入到所选单位”" in job.message
+    state, job = upload(accept_year="on", accept_unit="on")
     assert state == "succeeded" and Sheet.objects.filter(unit=org["township"], year=2020).count() == 1

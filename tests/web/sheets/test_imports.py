@@ -182,10 +182,43 @@ def test_a_file_of_another_year_is_warned_in_the_preview_and_stored_only_when_co
     assert {s.year for s in stored} == {2027}
 
 
-def test_a_file_of_the_chosen_year_imports_without_a_warning(org, login, sample_bytes):
+def test_a_file_of_the_chosen_year_and_unit_imports_without_a_warning(org, login, sample_bytes):
     page = login(org["owner"]).post("/sheets/import/", {"unit": org["township"].pk, "year": 2026,
                                                         "files": [SimpleUploadedFile("s.txt", _of_year(sample_bytes, 2026))]})
-    assert "year-warning" not in page.content.decode()
+    text = page.content.decode()
+    assert "year-warning" not in text and "unit-warning" not in text and 'name="accept_unit"' not in text
+
+
+def _of_unit(sample: bytes, code: str, name: str) -> bytes:
+    return sample.replace("434016遵化市西留村乡人民政府".encode(), f"{code}{name}".encode())
+
+
+def test_a_file_of_another_unit_is_warned_in_the_preview_and_stored_only_when_confirmed(org, login, sample_bytes):
+    # Stored under the unit chosen, another unit's table would be submitted, approved and published as its own.
+    client = login(org["owner"])
+    other = _of_unit(sample_bytes, "999001", "丁镇人民政府")
+    page = client.post("/sheets/import/", {"unit": org["township"].pk, "year": 2026,
+                                           "files": [SimpleUploadedFile("other.txt", other)]})
+    text = page.content.decode()
+    assert ("other.txt：项目“乡乡环境治理经费（西留村）”写的单位是“999001 丁镇人民政府”，"
+            "所选单位为“遵化市西留村乡人民政府”") in text
+    assert 'id="unit-warning"' in text and 'name="accept_unit"' in text and 'name="accept_year"' not in text
+    pending = page.context["pending"].pk
+    refused = client.post(f"/sheets/import/{pending}/confirm/", follow=True)
+    assert "文件中写的单位与所选单位不同" in refused.content.decode() and not Sheet.objects.exists()
+    with pytest.raises(ImportRefused, match="写的单位是“999001 丁镇人民政府”"):
+        sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("other.txt", other)])
+    assert not Sheet.objects.exists()
+    page = client.post("/sheets/import/", {"unit": org["township"].pk, "year": 2026,
+                                           "files": [SimpleUploadedFile("other.txt", other)]})
+    client.post(f"/sheets/import/{page.context['pending'].pk}/confirm/", {"accept_unit": "1"})
+    assert {s.unit for s in Sheet.objects.all()} == {org["township"]}
+
+
+def test_a_shortened_name_of_the_chosen_unit_is_no_other_unit(org, sample_bytes):
+    stored = sheets_import(user=org["owner"], unit=org["township"], year=2026,
+                           files=[("s.txt", _of_unit(sample_bytes, "", "西留村乡政府"))])
+    assert len(stored) == 2
 
 
 def test_a_damaged_word_file_is_called_damaged(org):
@@ -216,7 +249,7 @@ def test_the_findings_an_import_stores_are_a_fresh_review_of_the_stored_sheet(or
     compared = []
     for year, entry in enumerate(documents, start=2001):
         try:
-            sheets_import(user=org["owner"], unit=org["township"], year=year, accept_year=True,
+            sheets_import(user=org["owner"], unit=org["township"], year=year, accept_year=True, accept_unit=True,
                           files=[(entry.path.name, document_bytes(entry.path))])
         except ImportRefused as refused:
             assert entry.path.name in refused.message  # a refusal names the file
@@ -259,7 +292,7 @@ def test_a_budget_with_more_than_two_decimals_is_stored_as_the_document_prints_i
     data = document_bytes(entry.path)
     printed = [(s.budget.total, s.budget.fiscal, s.budget.other) for s in read_bytes(data, entry.path.name).sheets]
     assert any(v is not None and v.as_tuple().exponent < -2 for budget in printed for v in budget)
-    stored = sheets_import(user=org["owner"], unit=org["township"], year=2001, accept_year=True,
+    stored = sheets_import(user=org["owner"], unit=org["township"], year=2001, accept_year=True, accept_unit=True,
                            files=[(entry.path.name, data)])
     assert [(s.budget_total, s.budget_fiscal, s.budget_other)
             for s in Sheet.objects.filter(pk__in=[s.pk for s in stored]).order_by("pk")] == printed
@@ -275,7 +308,7 @@ def test_a_budget_beyond_six_decimals_refuses_the_batch_naming_file_project_and_
 
 def test_a_budget_of_four_decimals_is_shown_as_printed_not_padded_to_the_columns_six(org, login):
     entry = next(e for e in load_manifest() if e.path.name.startswith("142_"))
-    [sheet] = sheets_import(user=org["owner"], unit=org["township"], year=2022,
+    [sheet] = sheets_import(user=org["owner"], unit=org["township"], year=2022, accept_unit=True,
                             files=[(entry.path.name, document_bytes(entry.path))])
     client = login(org["owner"])
     listed = client.get("/sheets/", {"year": 2022}).content.decode()
@@ -312,7 +345,7 @@ def test_the_preview_shows_budget_and_problems_as_the_list_then_does(org, login,
     client = login(org["owner"])
     upload = SimpleUploadedFile(entry.path.name, document_bytes(entry.path))
     preview = client.post("/sheets/import/", {"unit": org["township"].pk, "year": year, "files": [upload]})
-    client.post(f"/sheets/import/{preview.context['pending'].pk}/confirm/", {"accept_year": "1"})
+    client.post(f"/sheets/import/{preview.context['pending'].pk}/confirm/", {"accept_year": "1", "accept_unit": "1"})
     listed = _rows(client.get("/sheets/", {"year": year}).content.decode())
     shown = _rows(preview.content.decode())
     assert set(shown) == set(listed)

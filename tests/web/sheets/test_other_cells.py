@@ -40,7 +40,8 @@ def _read(stem: str) -> tuple[str, bytes, Document]:
 
 def _import(org, stem: str, year: int = 2023) -> tuple[Document, list[Sheet]]:
     name, data, document = _read(stem)
-    sheets = sheets_import(user=org["owner"], unit=org["township"], year=year, accept_year=True, files=[(name, data)])
+    sheets = sheets_import(user=org["owner"], unit=org["township"], year=year, accept_year=True, accept_unit=True,
+                           files=[(name, data)])
     return document, sheets
 
 
@@ -138,7 +139,7 @@ def test_the_json_export_carries_the_other_cells(org):
 def test_a_preview_confirmed_keeps_the_other_columns_in_the_forms_order(org):
     name, data, document = _read("118_")
     pending, _ = import_preview(user=org["owner"], unit=org["township"], year=2023, files=[(name, data)])
-    [sheet] = import_confirm(user=org["owner"], pending_id=pending.pk, accept_year=True)
+    [sheet] = import_confirm(user=org["owner"], pending_id=pending.pk, accept_year=True, accept_unit=True)
     assert [list(map(tuple, row.extra)) for row in sheet.indicators.all()] == [
         list(i.extra.items()) for i in document.sheets[0].indicators]
 

@@ -15,6 +15,7 @@ from django.db import transaction
 
 from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_bytes
 from jixiao.model import Document, GoalSheet
+from jixiao.model import Unit as UnitRef
 from jixiao.model.office_archive import ZIP_ERRORS
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
@@ -24,8 +25,8 @@ from jixiao.web.sheets.services.review import Outcome, check_document
 from jixiao.web.sheets.services.sheets import NewSheet, sheet_prepare, sheets_store
 from jixiao.web.uploads import MB, max_upload_bytes, too_large
 
-__all__ = ["ReadFile", "check_unit", "import_confirm", "import_conflicts", "import_preview", "import_year_mismatches", "read_uploads",
-           "sheets_import", "year_mismatch"]
+__all__ = ["ReadFile", "check_unit", "import_confirm", "import_conflicts", "import_preview", "import_unit_mismatches",
+           "import_year_mismatches", "read_uploads", "sheets_import", "unit_mismatch", "year_mismatch"]
 
 @dataclass
 class ReadFile:
@@ -103,6 +104,22 @@ def import_year_mismatches(year: int, read: list[ReadFile]) -> list[str]:
             if (mismatch := year_mismatch(item.name, content, year))]
 
 
+def unit_mismatch(source: str, content: GoalSheet, document_unit: UnitRef | None, unit: Unit) -> str | None:
+    """In words, that the table ``content`` of the file ``source`` (or the file, for a table that names no unit)
+    names another unit than ``unit``, the one chosen; None when it names none or a name that may be ``unit``'s."""
+    printed = content.unit or document_unit
+    if printed is None or not printed.differs_from(unit.code, unit.name):
+        return None
+    named = " ".join(part for part in (printed.code, printed.name) if part)
+    return f"{source}：项目“{content.name or content.key}”写的单位是“{named}”，所选单位为“{unit.name}”"
+
+
+def import_unit_mismatches(unit: Unit, read: list[ReadFile]) -> list[str]:
+    """Sheets whose file names another unit than the one chosen, in words."""
+    return [mismatch for item in read for content in (item.document.sheets if item.document else [])
+            if (mismatch := unit_mismatch(item.name, content, item.document.unit, unit))]
+
+
 def import_preview(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]]) -> tuple[PendingImport, list[ReadFile]]:
     """Read the files and keep what was read until the user confirms; nothing is imported yet."""
     check_unit(user, unit)
@@ -117,15 +134,16 @@ def import_preview(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]
     return pending, read
 
 
-def import_confirm(*, user, pending_id: int, accept_year: bool = False) -> list[Sheet]:
-    """Import what a preview read, all or nothing; sheets of another year than chosen only with ``accept_year``."""
+def import_confirm(*, user, pending_id: int, accept_year: bool = False, accept_unit: bool = False) -> list[Sheet]:
+    """Import what a preview read, all or nothing; sheets of another year than chosen only with ``accept_year``,
+    sheets naming another unit only with ``accept_unit``."""
     pending = PendingImport.objects.filter(pk=pending_id, user=user).select_related("unit").first()
     if pending is None:
         raise ImportRefused("没有找到待确认的导入，请重新上传")
     read = [ReadFile(name=f["name"], error=f["error"],
                      document=_document(f["document"]) if f["document"] else None)
             for f in pending.files]
-    sheets = _store(user, pending.unit, pending.year, read, accept_year=accept_year)
+    sheets = _store(user, pending.unit, pending.year, read, accept_year=accept_year, accept_unit=accept_unit)
     pending.delete()
     return sheets
 
@@ -136,19 +154,19 @@ def _document(stored: str | dict) -> Document:
 
 
 def sheets_import(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]], accept_year: bool = False,
-                  progress: Callable[[int, int], None] | None = None) -> list[Sheet]:
+                  accept_unit: bool = False, progress: Callable[[int, int], None] | None = None) -> list[Sheet]:
     """Read and import in one step (the API, background imports): all files or none; ``progress`` as in
     :func:`read_uploads`."""
     check_unit(user, unit)
-    return _store(user, unit, year, read_uploads(files, progress), accept_year=accept_year)
+    return _store(user, unit, year, read_uploads(files, progress), accept_year=accept_year, accept_unit=accept_unit)
 
 
-def _store(user, unit: Unit, year: int, read: list[ReadFile], *, accept_year: bool) -> list[Sheet]:
+def _store(user, unit: Unit, year: int, read: list[ReadFile], *, accept_year: bool, accept_unit: bool) -> list[Sheet]:
     """Check, review, then store, all or nothing. Everything slow happens before the transaction, which only
     writes (on SQLite every other writer waits for it) after checking again what another writer may have changed
     meanwhile (the person's right, the unit's projects)."""
     check_unit(user, unit)
-    _refuse(unit, year, read, accept_year=accept_year)
+    _refuse(unit, year, read, accept_year=accept_year, accept_unit=accept_unit)
     new = [_prepare(user, unit, year, item, content) for item in read for content in item.document.sheets]
     if not new:
         raise ImportRefused("上传的文件中没有项目绩效目标表")
@@ -167,7 +185,7 @@ def _store(user, unit: Unit, year: int, read: list[ReadFile], *, accept_year: bo
     return sheets
 
 
-def _refuse(unit: Unit, year: int, read: list[ReadFile], *, accept_year: bool) -> None:
+def _refuse(unit: Unit, year: int, read: list[ReadFile], *, accept_year: bool, accept_unit: bool) -> None:
     """Refuse (:class:`ImportRefused`, naming every file or project) an upload that cannot be imported as a whole."""
     failed = [f for f in read if f.error]
     if failed:
@@ -179,6 +197,11 @@ def _refuse(unit: Unit, year: int, read: list[ReadFile], *, accept_year: bool) -
     if other_years and not accept_year:
         raise ImportRefused("整批未导入，文件中的年度与所选年度不同：" + "；".join(other_years)
                             + "。请选择正确的年度重新上传，或确认按所选年度导入（导入页勾选“仍按所选年度导入”）")
+    other_units = import_unit_mismatches(unit, read)
+    if other_units and not accept_unit:
+        # Stored under the unit chosen, another unit's table would be reviewed, approved and published as its own.
+        raise ImportRefused("整批未导入，文件中写的单位与所选单位不同：" + "；".join(other_units)
+                            + "。请选择正确的单位重新上传，或确认导入到所选单位（导入页勾选“仍导入到所选单位”）")
 
 
 def _refuse_conflicts(unit: Unit, year: int, read: list[ReadFile]) -> None:

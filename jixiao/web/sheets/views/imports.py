@@ -16,7 +16,13 @@ from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.forms import ImportForm
 from jixiao.web.sheets.jobs import SheetsImport
 from jixiao.web.sheets.selectors import budget_year
-from jixiao.web.sheets.services.imports import import_confirm, import_conflicts, import_preview, import_year_mismatches
+from jixiao.web.sheets.services.imports import (
+    import_confirm,
+    import_conflicts,
+    import_preview,
+    import_unit_mismatches,
+    import_year_mismatches,
+)
 
 __all__ = ["import_confirm_view", "import_upload"]
 
@@ -35,7 +41,7 @@ def import_upload(request):
             if wants_background(files):
                 job = job_start(user=request.user, kind=KINDS[SheetsImport.code], files=files, params={
                     "unit": form.cleaned_data["unit"].pk, "year": form.cleaned_data["year"],
-                    "accept_year": form.cleaned_data["accept_year"]})
+                    "accept_year": form.cleaned_data["accept_year"], "accept_unit": form.cleaned_data["accept_unit"]})
                 return redirect("jobs:detail", pk=job.pk)
             pending, read = import_preview(user=request.user, unit=form.cleaned_data["unit"],
                                            year=form.cleaned_data["year"], files=files)
@@ -43,8 +49,10 @@ def import_upload(request):
                 "pending": pending, "read": read, "failed": [f for f in read if f.error],
                 "conflicts": import_conflicts(pending.unit, pending.year, read),
                 "other_years": import_year_mismatches(pending.year, read),
+                "other_units": import_unit_mismatches(pending.unit, read),
                 "sheet_total": sum(len(f.document.sheets) for f in read if f.document),
                 "accept_year": form.cleaned_data["accept_year"],
+                "accept_unit": form.cleaned_data["accept_unit"],
             })
     else:
         form = ImportForm(units=units, initial={"year": budget_year(), "unit": units.first()})
@@ -56,7 +64,8 @@ def import_upload(request):
 def import_confirm_view(request, pk: int):
     """Store everything the preview read, or nothing."""
     try:
-        sheets = import_confirm(user=request.user, pending_id=pk, accept_year=request.POST.get("accept_year") == "1")
+        sheets = import_confirm(user=request.user, pending_id=pk, accept_year=request.POST.get("accept_year") == "1",
+                                accept_unit=request.POST.get("accept_unit") == "1")
     except SheetError as error:
         messages.error(request, error.message)
         return redirect("sheets:import")
