@@ -1,7 +1,8 @@
 """One printed cell holding what belongs to several fields: an indicator's name with its explanation (指标解释)
 and target run together (corpus 180's layout), the template's empty rows whose numbering ran together into one
-cell (``指标1:指标2:``, corpus 234). Each read the same whether the cells ran together on a line, stand one a line,
-or sit in a Word or Excel grid; a cut that is a guess is said at its row."""
+cell (``指标1:指标2:``, corpus 234); and one field holding several cells: the values of the sub-units a merged value
+heading spans (区域目标值 over one column per district, corpus 180). Each read the same whether the cells ran
+together on a line, stand one a line, or sit in a Word or Excel grid; a cut that is a guess is said at its row."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from jixiao.documents import read_bytes
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.labels import clean_name, split_explained_target
-from tests.documents.office_files import docx_file, xlsx_file
+from tests.documents.office_files import LEFT, UP, docx_file, xlsx_file
 
 _HEADINGS = ("一级指标", "二级指标", "三级指标", "指标解释", "目标值")
 # (level 1, level 2, the name's cell holding its explanation, the target)
@@ -99,3 +100,29 @@ def test_a_cell_holding_the_numbering_of_two_empty_template_rows_is_no_indicator
     document = read_bytes(data, f"case.{form}")
     assert [(indicator.level2, indicator.name) for sheet in document.sheets for indicator in sheet.indicators] == [
         ("数量指标", "演出场次"), ("服务对象满意度指标", "观众满意度")]
+
+
+# corpus 180's attachment: a value heading merged over one column per district, the districts named below it
+_BY_DISTRICT = [["一级指标", "二级指标", "三级指标", "指标解释", "区域目标值", LEFT, LEFT],
+                [UP, UP, UP, UP, "新罗区", "永定区", "上杭县"],
+                ["产出指标", "数量指标", "补助县数量", "反映补助县数量情况", "2", "3", "1"],
+                [UP, "质量指标", "项目资金使用合规性", "反映项目资金使用合规情况", "≥95%", "≥95%", "≥95%"]]
+
+
+@pytest.mark.parametrize("form", ["docx", "xlsx"])
+def test_each_sub_units_value_under_a_merged_value_heading_keeps_a_field_of_its_own(form):
+    # the three districts' values were glued into one field under 区域目标值 (2\n3\n1), the district row read as a
+    # row of no indicator
+    data = docx_file("专项转移支付绩效目标表", _BY_DISTRICT) if form == "docx" else xlsx_file(_BY_DISTRICT)
+    document = read_bytes(data, f"case.{form}")
+    read = [(indicator.name, indicator.target.raw, dict(indicator.extra)) for indicator in document.sheets[0].indicators]
+    assert read == [("补助县数量", "", {"新罗区": "2", "永定区": "3", "上杭县": "1"}),  # (no one target)
+                    ("项目资金使用合规性", "≥95%", {"新罗区": "≥95%", "永定区": "≥95%", "上杭县": "≥95%"})]
+    assert not [item for item in document.diagnostics if item.code == "P108"]
+    assert document.unaccounted == 0
+
+
+def test_a_row_of_figures_under_a_merged_value_heading_is_no_row_of_sub_units():
+    table = [_BY_DISTRICT[0], [UP, UP, UP, UP, "2022", "2023", "2024"], *_BY_DISTRICT[2:]]
+    document = read_bytes(docx_file("专项转移支付绩效目标表", table), "case.docx")
+    assert "2022" not in document.sheets[0].indicators[0].extra
