@@ -70,7 +70,8 @@ _BASE_SLOTS = frozenset({"sheet", "indicator"})
 
 
 def _strings(value: object) -> Iterator[str]:
-    """Every text the reader read into ``value`` (not its own diagnostics and notes on a cell, which it composed)."""
+    """Every text the reader read into ``value`` (not its own diagnostics and notes on a cell, which it composed, but
+    the cells of the rows a diagnostic set aside, kept as read)."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
@@ -79,6 +80,8 @@ def _strings(value: object) -> Iterator[str]:
         for key, item in value.items():
             if key != "diagnostics":
                 yield from _strings(item)
+            else:
+                yield from (cell for said in item for cell in said.get("set_aside") or ())
     elif isinstance(value, list | tuple):
         for item in value:
             yield from _strings(item)

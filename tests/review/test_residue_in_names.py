@@ -102,3 +102,35 @@ def test_the_forms_numbering_left_in_a_goal_sheets_names_is_reported_with_the_re
     assert (finding.indicator, finding.location.column, finding.severity) == (None, "三级指标", Severity.WARNING)
     assert "“指标1:”" in finding.message and "共2行：抽检批次、抽检合格率" in finding.message
     assert [(e.before, e.after) for e in finding.fix.edits][0] == ("指标1:抽检批次", "抽检批次")
+
+
+# corpus 234: the form's numbered rows left empty (指标1: and blank cells), two of them run together into one cell
+# (指标1:指标2:), set aside by the reader (P108): the template never cleaned of unused rows, noted once for the sheet
+_EMPTY_ROWS = [
+    "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分",
+    "产出指标|质量指标|演出设备合格率|合格|合格|20|20",
+    "产出指标|时效指标|指标1:| | | | ",
+    "效益指标|社会效益指标|指标1:指标2:| | | | ",
+    "满意度指标|服务对象满意度指标|观众满意度|≥90%|95%|20|20",
+    "填表人：张明",
+]
+
+
+def test_the_forms_empty_numbered_rows_set_aside_by_the_reader_are_noted_once_for_the_sheet():
+    document = read_text("\n".join(["项目名称|演出设备更新", *_EMPTY_ROWS]).encode(), "234.txt")[0]
+    assert [i.name for i in document.sheets[0].indicators] == ["演出设备合格率", "观众满意度"]
+    [finding] = [f for f in review_sheet(document.sheets[0], load_profile(), document).findings if f.rule == "JX108"]
+    assert (finding.indicator, finding.location.column, finding.severity) == (None, "三级指标", Severity.INFO)
+    assert "“指标1:”“指标1:指标2:”，共2行：时效指标、社会效益指标" in finding.message
+
+
+def test_a_row_set_aside_with_a_name_after_its_numbering_is_no_empty_template_row():
+    lines = [line.replace("指标1:指标2:", "指标1:") if "社会效益" in line else line
+             for line in _EMPTY_ROWS if "时效指标" not in line]
+    document = read_text("\n".join(["项目名称|演出设备更新", *lines]).encode(), "234.txt")[0]
+    assert [f.message for f in review_sheet(document.sheets[0], load_profile(), document).findings
+            if f.rule == "JX108"] == ["“三级指标”中残留模板文字“指标1:”"]
+    named = [line.replace("指标1:指标2:", "指标1:剧目宣传") for line in _EMPTY_ROWS if "时效指标" not in line]
+    document = read_text("\n".join(["项目名称|演出设备更新", *named]).encode(), "234.txt")[0]
+    assert not [f for f in review_sheet(document.sheets[0], load_profile(), document).findings
+                if f.rule == "JX108" and f.indicator is None]

@@ -621,10 +621,12 @@ def _group_total(values: dict[str, str], extra: dict[str, str]) -> bool:
 
 
 def _shared_value(cells: dict[str, str]) -> str:
-    """The value every sub-unit column gives (one column per town), or "" when they differ or are not figures."""
+    """The value every sub-unit column gives (one column per town), or "" when they differ or are not figures (a
+    figure with its operator or unit, ≥95%, is one)."""
     values = {text.strip() for text in cells.values() if text.strip()}
     figures = len(cells) >= 2 and len(values) == 1
-    return next(iter(values)) if figures and parse_amount(next(iter(values))) is not None else ""
+    return next(iter(values)) if figures and (parse_amount(value := next(iter(values))) is not None
+                                              or is_value(value)) else ""
 
 
 def _money_figure(text: str) -> str:

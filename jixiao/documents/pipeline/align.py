@@ -53,7 +53,9 @@ from jixiao.documents.pipeline.labels import (
     looks_like_target,
     match_key,
     names_a_legacy_level2,
+    opens_explanation,
     simplified,
+    split_description,
     split_level_prefix,
     split_name_row,
     split_name_target,
@@ -405,7 +407,8 @@ class Aligner:
         how = (quoted_cells(rows[0]) if rows else
                _placed_as((self.columns.heading(kind) if kind != 'after' else '其余', text) for kind, text in parts))
         for placed in self.placed[before:]:
-            placed.inferred = how
+            # (how the labels then cut a cell of the row, its explanation off its name, is said with it)
+            placed.inferred = Phrase.joined([how, *placed.how]) if placed.how else how
             placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
         return True
 
@@ -1323,6 +1326,25 @@ class Aligner:
             is_value(filled[0]) or is_qualitative(filled[0]) or _FIGURE_ALONE.fullmatch(filled[at].strip())
             and not figures_run(filled[at:]))
 
+    def _explanation_off_name(self, texts: list[str], slots: list[str]) -> tuple[list[str], list[Phrase]]:
+        """A row short of a cell under a header with a 指标解释 column, whose name's cell holds its explanation run
+        together after it (``项目资金使用合规性反映项目资金使用合规情况`` | ``≥95%`` under 三级指标 | 指标解释 |
+        指标值): the explanation is cut off into its column, so that the cells after it keep theirs (the target never
+        lands under 指标解释), and the row says how: the cut is a guess. The row as it is when a cell after the name
+        is an explanation of its own or the name's cell does not split so (:func:`.labels.split_description`)."""
+        if "name" not in slots or "description" not in slots or len(texts) >= len(slots):
+            return texts, []
+        at = slots.index("name")
+        if at >= len(texts) or any(opens_explanation(text) for text in texts[at + 1:]):
+            return texts, []
+        parts = split_description(texts[at].strip(), described=True)
+        if parts is None or not all(parts):
+            return texts, []
+        how = Phrase("“{cell}”按“{word}”拆分为{name_column}与{description_column}",
+                     {"cell": texts[at].strip(), "word": parts[1][:2], "name_column": self._heading("name"),
+                      "description_column": self._heading("description")})
+        return [*texts[:at], *parts, *texts[at + 1:]], [how]
+
     def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[Phrase], float]:
         """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
         row ends (a stream's rows are cut by guess, so its cells are placed in order)."""
@@ -1354,6 +1376,9 @@ class Aligner:
         texts = [text for text in texts if text.strip()]
         if len(texts) == len(slots):
             return dict(zip(slots, texts)), [], LABEL_CONFIDENCE
+        texts, explained = self._explanation_off_name(texts, slots)
+        if explained and len(texts) == len(slots):
+            return dict(zip(slots, texts)), explained, GUESS_CONFIDENCE
         if not closed and self._segmented and len(texts) == len(slots) + 1 and figure_cut_from_name(texts, slots):
             # run-together text cut the figure its name ends with off the name (每年财政补助1000万元 | 1000万元 | …)
             joined = [texts[0] + texts[1], *texts[2:]]
@@ -1364,7 +1389,7 @@ class Aligner:
         if anchor not in slots:
             anchor = "target" if "target" in slots else None  # (the row's operator cell is absent)
         mark = next((i for i, text in enumerate(texts) if self._is_anchor(text, anchor)), None) if anchor else None
-        notes: list[Phrase] = []
+        notes: list[Phrase] = list(explained)
         values: dict[str, str] = {}
         if mark is None:
             groups = [(texts, list(slots))]

@@ -141,8 +141,12 @@ def target_text(value: str, operator: str = "", unit: str = "") -> str:
 def clean_name(text: str) -> str:
     """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``) or an OCR speck
     read as a full stop between two characters (``重.要``); empty
-    when only a placeholder remains (``指标2:……``, ``指标1:/``)."""
-    name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
+    when only a placeholder remains (``指标2:……``, ``指标1:/``) or only numbering (``指标1:指标2:``, the template's
+    empty rows run together into one cell)."""
+    name = _NAME_PREFIX.sub("", simplified(text).strip())
+    while (numbered := _NUMBERING.match(name)) is not None:
+        name = name[numbered.end():]  # empty rows run together (指标1:指标2:): the numbering of each, no name
+    name = _RESIDUE.sub("", name).strip()
     name = _OCR_DOT.sub("", _BARE_RESIDUE.sub("", name).strip())
     return "" if is_placeholder(name) else as_written(text, name)
 
@@ -330,6 +334,11 @@ def split_qualitative(text: str) -> tuple[str, str] | None:
 _DESCRIPTION_OPENERS = re.compile(r"反映|该指标")
 
 
+def opens_explanation(text: str) -> bool:
+    """True for a cell that opens as a 指标解释 does (``反映…``, ``该指标…``)."""
+    return _DESCRIPTION_OPENERS.match(text.strip()) is not None
+
+
 _SHORTEST_RESTATED = 4  # characters of a name restated as its explanation (not 好好, 常常)
 
 
@@ -350,6 +359,24 @@ def split_description(text: str, described: bool = False) -> tuple[str, str] | N
             return None
         return text[:noted.end()].strip(), text[noted.end():].strip()
     return text[:found.start()].strip(), text[found.start():].strip()
+
+
+# the words an explanation closes with (反映资金下达及时情况): what follows them in the same cell is no explanation
+_EXPLANATION_ENDS = ("情况", "程度", "水平", "效果", "成效")
+
+
+def split_explained_target(text: str) -> tuple[str, str] | None:
+    """The name with its explanation, and the qualitative target run onto the explanation's end
+    (``资金下达及时性反映资金下达及时情况及时``: ``资金下达及时性反映资金下达及时情况`` | ``及时``), or None: the
+    explanation opens with 反映 or 该指标 and closes with the words an explanation closes with (情况, 程度, 水平 …)
+    right before a word of the qualitative vocabulary, which cannot be the explanation's own last word then."""
+    parts = split_description(text.strip())
+    if parts is None or not opens_explanation(parts[1]):
+        return None
+    found = split_qualitative(parts[1])
+    if found is None or not found[0].endswith(_EXPLANATION_ENDS):
+        return None
+    return parts[0] + found[0], found[1]
 
 
 _NOTED_UNIT = re.compile(r"[(（]\s*([^()（）]{1,4}?)\s*[)）]")  # a unit noted after a name: (%), (万元), （个）
@@ -605,7 +632,7 @@ def _split_row(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[st
     match = _TARGET_INSIDE.search(rest)
     if match is None or match.start() == 0:
         # a target without operator that ends the line (…合格率100%), or a direction word (…情况稳步提高)
-        fused = split_name_target(rest) or split_name_trend(rest)
+        fused = split_name_target(rest) or split_name_trend(rest) or split_explained_target(rest)
         if fused is None:
             return (_target_before_actual(text, level1, level2, rest) or _value_twice(text, level1, level2, rest)
                     or _target_before_words(text, level1, level2, rest))

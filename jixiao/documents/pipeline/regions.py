@@ -951,10 +951,46 @@ def _refinements(lines: list[Line], index: int, columns: Columns, above: list[To
         if not _wraps_headings(columns, lines[index], above):
             if is_refinement(lines[index]):
                 refine(columns, lines[index])
-            elif not _split_merged(columns, lines[index]):
+            elif not _split_merged(columns, lines[index]) and not _split_sub_units(columns, lines[index]):
                 break
         index += 1
     return index
+
+
+_SUB_UNIT_LENGTH = 12  # characters a sub-unit's heading has at most (新罗区, 第一中学, 城关镇人民政府)
+
+
+def _split_sub_units(columns: Columns, line: Line) -> bool:
+    """A grid's value heading merged over one column per sub-unit, the sub-units named on the row below
+    (区域目标值 over 新罗区 | 永定区 | 上杭县): each sub-unit's column is a column of its own under its name, so that
+    no row's values are glued into one field; the row's target is then what every sub-unit's column gives alike
+    (read by the sheet). Says whether ``line`` was such a row (and the columns changed): every filled cell stands
+    under the one value heading, holds a short name (no figure, no heading, no level name) and two cells at least."""
+    filled = line.filled
+    if line.kind is not LineKind.ROW or not line.gridded or len(filled) < 2 or any(
+            token.column is None or len(match_key(token.text)) > _SUB_UNIT_LENGTH or label(token.text).role
+            is not Role.TEXT or _DIGIT.search(token.text) for token in filled):
+        return False
+    parents = {columns.kind_at(token.column) for token in filled}  # type: ignore[arg-type]
+    at = parents.pop() if len(parents) == 1 else None
+    if at is None or not _values_heading(columns.kinds[at], columns.headings[at]) or any(
+            token.column in columns.positions for token in filled[1:]):
+        return False
+    offsets = columns.offsets or [None] * len(columns.kinds)
+    columns.kinds[at:at + 1] = [EXTRA] * len(filled)
+    columns.headings[at:at + 1] = [token.text.strip() for token in filled]
+    columns.positions[at:at + 1] = [token.column for token in filled]
+    offsets[at:at + 1] = [token.offset for token in filled]
+    columns.offsets = offsets
+    return True
+
+
+def _values_heading(kind: str, heading: str) -> bool:
+    """True for the heading of a row's target values: the target's, or an unknown heading that ends in the
+    target's heading (区域目标值, 分地区指标值: the values qualified by what they are split over)."""
+    key = match_key(heading)
+    return kind == "target" or kind == EXTRA and any(
+        column_kind(key[start:]) == "target" for start in range(1, len(key) - 1))
 
 
 def _wraps_headings(columns: Columns, line: Line, above: list[Token]) -> bool:

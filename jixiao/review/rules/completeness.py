@@ -563,7 +563,8 @@ class TemplateResidue(Rule):
         "四个以上的*或X）不是模板文字，不在此报告；目标文字中数字的位置只有“**”的（完成**日常执法），分不清是占位还是打码，"
         "报告一次警告并请按原表核对；表上的单位、项目名称或资金用途已被打码（预算单位 ****）的，目标中的“**”也是打码，不报告。指标值只有占位文字、"
         "没有实际数值时为错误；占位文字留在名称里或实际数值旁（“(≥**株)>=17600株”）时为警告，删去即可。同一栏有几行都"
-        "留着这样的文字时，是整张表没有清理模板，合并为一条报告（列出各行，修复逐行删去）。",
+        "留着这样的文字时，是整张表没有清理模板，合并为一条报告（列出各行，修复逐行删去）。表样编号的空行（三级指标只有“指标1:”，"
+        "或几行的编号连在一格里“指标1:指标2:”，其余各栏空着）留在表中的，作为提示报告一次。",
         why="占位文字说明这一项其实没有填写，目标值无法审核。",
         bad="指标值：≥**个",
         good="指标值：≥18个",
@@ -603,6 +604,7 @@ class TemplateResidue(Rule):
         if ctx.sets_goals:
             self._numbering_left(ctx, left_over)
         yield from self._left_over(ctx, left_over)
+        yield from self._empty_rows(ctx)
         sheet = ctx.sheet
         # a copy whose publisher masked the unit's or project's name (预算单位 ****, corpus 154) masks the goals' place
         # names with the same stars (完成**日常执法): no placeholder of the form
@@ -642,6 +644,24 @@ class TemplateResidue(Rule):
         if "name" in left_over:
             left_over["name"].sort(key=lambda row: order.get(id(row[0]), 0))
 
+    def _empty_rows(self, ctx: SheetContext) -> Iterator[Finding]:
+        """The form's numbered rows left empty, which the reader set aside (P108: ``指标1:`` and blank cells, or the
+        numbering of two such rows run together into one cell, ``指标1:指标2:``): the template never cleaned of the
+        rows the preparer did not use, noted once for the sheet (corpus 234)."""
+        rows = [row for row in ctx.rows_set_aside
+                if row.beside_levels and all(_EMPTY_ROW.fullmatch(fold(cell)) for cell in row.beside_levels)]
+        if not rows:
+            return
+        texts = "”“".join(dict.fromkeys(cell.strip() for row in rows for cell in row.beside_levels))
+        fix = Fix.of(Applicability.DISPLAY_ONLY, "删去未使用的模板行，或填写该项指标")
+        if len(rows) == 1:
+            yield self.finding(ctx, column="name", fix=fix, severity=Severity.INFO, column_name=_column_name("name"),
+                               text=texts)
+            return
+        levels = "、".join(dict.fromkeys(row.level2 or row.level1 or "" for row in rows if row.level2 or row.level1))
+        yield self.finding(ctx, column="name", fix=fix, severity=Severity.INFO, column_name=_column_name("name"),
+                           template=self.message_rows, text=texts, count=len(rows), rows=levels or "—")
+
     def _left_over(self, ctx: SheetContext, left_over: dict[str, list[tuple[Indicator, str, Fix]]]) -> Iterator[Finding]:
         """Residue left beside real content (in a name, beside a value): one warning per row, or, where a column
         keeps it on several rows, one for the sheet. A template never cleaned is one omission, and a reviewer notes it
@@ -669,6 +689,8 @@ _RESIDUE = re.compile(r"[(（][^()（）]*(?:\*\*|＊＊|××|XX|xx)[^()（）]*
 
 # the template's numbering of its rows (指标1:), which many forms print before every name: the form's, not residue
 _NUMBERING = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?\s*")
+# a cell holding the numbering alone, of one row or of several run together (指标1:, 指标1:指标2:): an empty row
+_EMPTY_ROW = re.compile(r"(?:指标\s*\d{1,2}\s*[:：.．、]?\s*)+")
 # The same numbering closed by its mark (指标1:), as a name cell keeps it when the preparer wrote after it.
 _TEMPLATE_NUMBER = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]")
 

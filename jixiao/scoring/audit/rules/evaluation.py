@@ -11,7 +11,15 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Operator, QualitativeTier, Severity, named_by_a_figure, parse_target
+from jixiao.model import (
+    Operator,
+    QualitativeTier,
+    Severity,
+    canonical_level1,
+    canonical_level2,
+    named_by_a_figure,
+    parse_target,
+)
 from jixiao.model.finding import Finding, Phrase, listed
 from jixiao.model.lexicon import simplified
 from jixiao.model.prose import gives_cause
@@ -687,8 +695,9 @@ _STATUS_LENGTH = 10
 _DIGIT = re.compile(r"\d")  # an actual with a figure in it is held against the target by its figure (未完成32个)
 
 
-# A template's numbered row (指标1:, 指标 2：) as the whole 三级指标, and the rows named in a message at most.
-_TEMPLATE_ROW = re.compile(r"指标\s*\d{1,2}\s*[:：]?")
+# A template's numbered row (指标1:, 指标 2：) as the whole 三级指标, or several such rows run together into one cell
+# (指标1:指标2:), and the rows named in a message at most.
+_TEMPLATE_ROW = re.compile(r"(?:指标\s*\d{1,2}\s*[:：]?\s*)+")
 _WORD = re.compile(r"\w")
 _SHOWN_ROWS = 4
 
@@ -725,12 +734,29 @@ class TemplateTextLeft(AuditRule):
                 yield self.finding(ctx, row=row, column=field, field=field, text=text.strip()[:60],
                                    fix="删除说明文字，填写实际内容")
         # the template's numbered rows left empty (指标1: | | ): a level of indicators the form asks for, not filled
-        empty = [item for item in ctx.recomputation.indicators if _TEMPLATE_ROW.fullmatch(item.name.strip())
-                 and not _WORD.search(item.target) and not item.actual and item.printed is None]
+        empty = [(item.row, item.name.strip()) for item in ctx.recomputation.indicators
+                 if _TEMPLATE_ROW.fullmatch(item.name.strip()) and not _WORD.search(item.target) and not item.actual
+                 and item.printed is None]
+        # (or set aside by the reader, P108: a row of its level names and the numbering alone names no indicator)
+        empty += _template_rows_set_aside(ctx)
         if empty:
-            yield self.finding(ctx, row=empty[0].row, column="三级指标", field="三级指标",
-                               text="、".join(item.name.strip() for item in empty[:_SHOWN_ROWS]),
+            yield self.finding(ctx, row=empty[0][0], column="三级指标", field="三级指标",
+                               text="、".join(list(dict.fromkeys(name for _, name in empty))[:_SHOWN_ROWS]),
                                severity=Severity.INFO, fix="删除未使用的模板行，或填写该项指标")
+
+
+def _template_rows_set_aside(ctx: AuditContext) -> list[tuple[int | None, str]]:
+    """The row and numbering of each of the template's empty rows the reader set aside from the sheet (P108): rows
+    whose cells are the numbering (指标1:, 指标1:指标2:) and level names, nothing else."""
+    found = []
+    for item in ctx.diagnostics:
+        if item.code != "P108" or item.location.sheet != ctx.sheet.key:
+            continue
+        cells = [cell.strip() for cell in item.set_aside if cell.strip()]
+        numbering = [cell for cell in cells if _TEMPLATE_ROW.fullmatch(cell)]
+        if numbering and all(cell in numbering or canonical_level1(cell) or canonical_level2(cell) for cell in cells):
+            found += [(item.location.row, cell) for cell in numbering]
+    return found
 
 
 def _read_through(item: RecomputedItem) -> bool:

@@ -254,6 +254,22 @@ def test_the_templates_empty_numbered_rows_are_noted_once(names, found):
             if f.rule == "JXA11"] == found
 
 
+@pytest.mark.parametrize(("cells", "found"), [
+    # the reader set the empty rows aside (P108), two of them run together into one cell: noted all the same
+    ([("产出指标", "时效指标", "指标1:"), ("社会效益指标", "指标1:指标2:")], [(14, "指标1:、指标1:指标2:", "info")]),
+    ([("效益指标", "社会效益指标", "指标1:剧目宣传", "10")], []),  # a named row set aside: no empty template row
+])
+def test_the_templates_empty_numbered_rows_the_reader_set_aside_are_noted_once(cells, found):
+    sheet = printed([("产出指标", "质量指标", "演出设备合格率", "合格", "合格", 20, 20)])
+    aside = [Diagnostic(code="P108", severity=Severity.INFO, message="本行没有三级指标和指标值，未读作指标",
+                        location=Location(sheet=sheet.key, row=14 + number), set_aside=row)
+             for number, row in enumerate(cells)]
+    other = Diagnostic(code="P108", severity=Severity.INFO, message="本行没有三级指标和指标值，未读作指标",
+                       location=Location(sheet="另一项目", row=20), set_aside=("指标3:",))
+    assert [(f.location.row, texts(f)["text"], f.severity.value)
+            for f in audit_sheet(sheet, CENTRAL, diagnostics=[*aside, other]) if f.rule == "JXA11"] == found
+
+
 def test_a_money_table_whose_figures_were_not_read_is_not_said_to_be_missing():
     # 136 (长江禁捕 燃油补贴 2020): 预算数(A)执行数(B)执行率(B/A)得分(20分*执行率) above figures fused past reading
     sheet = printed(GENGGAN, total=100)
