@@ -59,6 +59,7 @@ RULES: tuple[Rule, ...] = (
     units.MoneyNotInMoneyUnit(),
     units.CostAboveBudget(),
     units.PeopleCountInOtherUnit(),
+    units.CountInOtherMeasureWord(),
     units.DateInPercent(),
     units.CountInTimeUnit(),
     units.UnitColumnContradictsTarget(),

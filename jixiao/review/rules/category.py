@@ -31,6 +31,8 @@ _ALSO_UNDER = {"服务对象满意度指标": ("效益指标",)}
 # Where satisfaction belongs: the framework's level 2, or the NDRC form's 满意度指标 (a level 2 under its 实施效果指标,
 # kept as written).
 _SATISFACTION_LEVELS = ("服务对象满意度指标", "满意度指标")
+# The standard 一级指标 other than 满意度指标, under which a row without a 二级指标 may stand.
+_OTHER_LEVEL1 = frozenset({"产出指标", "效益指标", "成本指标"})
 
 
 def move_fix(ctx: SheetContext, indicator: Indicator, level2: str) -> Fix:
@@ -150,9 +152,13 @@ class SatisfactionOutsideSatisfaction(Rule):
     dimension = Dimension.RELEVANCE
     source = _INDICATORS
     message = "指标“{indicator}”是满意度，却放在“{level2}”下，应放在“满意度指标—服务对象满意度指标”下"
+    # a row whose 二级指标 the form leaves blank, under another 一级指标
+    message_level1 = "指标“{indicator}”是满意度，却放在一级指标“{level1}”下，应放在“满意度指标—服务对象满意度指标”下"
     docs = RuleDocs(
         what="名称为“…满意度”的指标是否放在了满意度指标以外的类别（如生态效益指标）下。放在社会效益指标下的（不少地方"
-        "表样的习惯）为警告，协商移动即可；放在生态效益、产出等类别下为错误。",
+        "表样的习惯）为警告，协商移动即可；放在生态效益、产出等类别下为错误。二级指标空着、一级指标是满意度指标以外的"
+        "（效益指标 | （空） | 救助对象满意度，语料 153）同样报告，在效益指标下为警告；表样自有指标体系的（2018年以前的"
+        "效果目标下本有满意度）不在此报告。",
         why="满意度反映服务对象的主观评价，不是经济、社会或生态效益；放错会使效益指标空有其名。",
         bad="效益指标 | 生态效益指标 | 受益人口满意度",
         good="满意度指标 | 服务对象满意度指标 | 受益人口满意度 | ≥90%",
@@ -170,6 +176,15 @@ class SatisfactionOutsideSatisfaction(Rule):
                 severity = Severity.WARNING if indicator.level2 == "社会效益指标" else None
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
                                    fix=move_fix(ctx, indicator, "服务对象满意度指标"), severity=severity)
+            elif not indicator.level2 and ctx.standard_structure \
+                    and (level1 := ctx.level1_of(indicator)) in _OTHER_LEVEL1:
+                # A form that prints no 二级指标 (or leaves it blank) files satisfaction among the benefits (corpus
+                # 153: 效果指标 | 救助对象满意度): without a 满意度 level the sheet has none, though the row is there,
+                # and moving it is agreed; among the outputs or costs it claims what they do not measure. (A form with
+                # levels of its own, where 效果目标 holds 满意度, is not of the standard structure.)
+                severity = Severity.WARNING if level1 == "效益指标" else None
+                yield self.finding(ctx, indicator=indicator, column="level1", level1=level1, severity=severity,
+                                   fix=move_fix(ctx, indicator, "服务对象满意度指标"), template=self.message_level1)
 
 
 class TimelinessOutsideTimeliness(Rule):

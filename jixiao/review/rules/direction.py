@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from jixiao.model import Direction, Operator, Severity, UnitKind, unit_kind
 from jixiao.review.context import COUNTED_UNITS, SheetContext
-from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
+from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix, listed
 from jixiao.review.lexicon import Kind
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, EVALUATION_2020, GOALS_2015
@@ -74,8 +74,13 @@ class DirectionContradictsOperator(Rule):
     dimension = Dimension.FORM
     source = CORE_2021.at("（指标方向）")
     message = "指标“{indicator}”标为“{direction}”，指标值“{raw}”却用了“{operator}”"
+    # a 反向 row (or several: “name”（指标值）, their {rows} written by listed) fixed at a value by “=”
+    message_exact = "指标“{indicator}”标为“反向”（越低越好），指标值“{raw}”却用了“=”定值，应为“≤”上限"
+    message_exact_rows = "指标{rows}标为“反向”（越低越好），指标值却都用了“=”定值，应为“≤”上限"
     docs = RuleDocs(
-        what="“指标方向性”栏为正向的指标是否用“≥”，为反向的是否用“≤”。",
+        what="“指标方向性”栏为正向的指标是否用“≥”，为反向的是否用“≤”。反向指标用“=”定值（出差总成本 | 反向 | =1万元，语料 148）"
+        "也与方向不一致，只作提示（定值也能打分）；“=0”（事故0起）就是最低的上限，不报告。一张表中几行都这样写的，"
+        "合并为一条报告。",
         why="方向与运算符矛盾时，系统和审核人不知道该按哪一个计分。",
         bad="指标方向性：反向；指标值：≥5%",
         good="指标方向性：反向；指标值：≤5%",
@@ -92,6 +97,24 @@ class DirectionContradictsOperator(Rule):
                 fix = _operator_fix(indicator, expected, "运算符改为“{expected}”，或更正指标方向", expected=expected)
                 yield self.finding(ctx, indicator=indicator, column="direction", fix=fix,
                                    direction=direction.value, raw=indicator.target.raw, operator=operator.value)
+        yield from self._exact_reverse(ctx)
+
+    def _exact_reverse(self, ctx: SheetContext) -> Iterator[Finding]:
+        # A 反向 row fixed by “=” (出差总成本 | 反向 | =1万元, corpus 148) says lower is better and that the figure must
+        # be met exactly: which one is scored? It can still be scored, so a note; =0 is the lowest bound there is.
+        # The same way of writing on several rows is the sheet's, noted once (as JX201 does).
+        rows = [i for i in ctx.sheet.indicators if i.direction is Direction.NEGATIVE
+                and i.target.operator is Operator.EQ and i.target.value not in (None, 0)]
+        fixes = [_operator_fix(i, "≤", "运算符改为“≤”，或更正指标方向") for i in rows]
+        if len(rows) == 1:
+            yield self.finding(ctx, indicator=rows[0], column="direction", fix=fixes[0], severity=Severity.INFO,
+                               template=self.message_exact, raw=rows[0].target.raw)
+        elif rows:
+            listing, slots = listed("“{name}”（{raw}）", [{"name": i.name, "raw": i.target.raw} for i in rows])
+            fix = Fix.of(Applicability.NEEDS_HUMAN, "逐行把运算符改为“≤”，或更正指标方向",
+                         edits=tuple(edit for one in fixes for edit in one.edits))
+            yield self.finding(ctx, column="direction", fix=fix, severity=Severity.INFO,
+                               template=self.message_exact_rows.replace("{rows}", listing), **slots)
 
 
 class ReverseIndicatorMarkedPositive(Rule):

@@ -308,6 +308,49 @@ def _people_unit_in_name(indicator: Indicator) -> str | None:
     return stated.group(1) if stated else None
 
 
+class CountInOtherMeasureWord(Rule):
+    code = "JX953"
+    name = "count-in-other-measure-word"
+    title = "计数指标的单位与名称中的量词不同"
+    severity = Severity.INFO
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "指标“{indicator}”按名称数的是“{expected}”，指标值“{raw}”却以“{unit}”计，看不出是否同一口径"
+    docs = RuleDocs(
+        what="名称以量词结尾的计数指标（…批次、…场次、…车次，或…场数、…篇数、…株数、…家数这样“量词+数”的），指标值是否"
+        "用了另一个量词（抽检批次写“组”，活动场数写“次”）。写成量词的简写（批次写“次”或“批”）、通用的“个”不报告；"
+        "“量词+数”的指标值以人、户、人次计的，数的是这件事所为的人（早孕建册数 | 120人），也不报告；人数、户数、人次"
+        "由 JX307 检查。",
+        why="批次和组、场和次不是同一个数：100组样品可能只是几个批次；单位与名称不一致，年底无法按同一口径统计实际值。",
+        bad="监督抽检批次 | ≥100组",
+        good="监督抽检批次 | ≥100批次",
+        fix="按名称改单位并核实数值，或改名称使之与单位一致。",
+    )
+
+    # The name's closing measure word: one counted in itself (批次), or a measure word and 数 (场数 counts 场).
+    _MEASURED = re.compile(r"(批次|场次|架次|车次|台次|班次|航次|[批场篇株台套条处座家所项辆艘]数)$")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            found = self._MEASURED.search(fold(indicator.name or "").strip())
+            if found is None or target.value is None or target.unit_inferred or unit_kind(target.unit) is not \
+                    UnitKind.COUNT or ctx.fact(indicator).from_description:
+                continue
+            word = found.group(1)
+            expected = word[:-1] if word.endswith("数") else word
+            # the word itself, its short forms (批次 as 次 or 批), and 个, the counter any count may be written in; a
+            # head count for a …数 counts the people the word's act was for (早孕建册数 | 120人, corpus 170)
+            if target.unit in {expected, expected[0], expected[-1], "个"} \
+                    or (word.endswith("数") and target.unit in _PEOPLE_UNITS):
+                continue
+            fix = target_fix(indicator, target.raw, Applicability.DISPLAY_ONLY,
+                             "单位改为“{expected}”并核实数值，或改名称使之与“{unit}”一致",
+                             expected=expected, unit=target.unit)
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                               expected=expected, unit=target.unit)
+
+
 class DateInPercent(Rule):
     code = "JX308"
     name = "date-indicator-in-percent"
