@@ -702,18 +702,21 @@ class Aligner:
             return tokens, texts
         result_tokens: list[Token] = []
         result_texts: list[str] = []
+        named = False  # a closed row's name cell passed: the cells after it are its values, not names
         for token, text, following in zip(tokens, texts, _next_filled(texts)):
             # a target cell of its own after this one: the number inside the name is part of the name
             # (…质量达标率100% | ≥98%)
             parts = (split_name_target(text) if text.strip() and not looks_like_target(text)
-                     and not looks_like_target(following) else None)
+                     and not looks_like_target(following) and not named else None)
             if parts is not None and not looks_like_target(parts[1]) and label(following).role is Role.NUMBER:
                 parts = None  # a bare percentage with a figure after it is part of the name (…完成率100% | 10)
-            if parts is None and label(text).role is Role.TEXT and (
+            if parts is None and not named and label(text).role is Role.TEXT and (
                     not following.strip() or label(following).role in _LEVEL_ROLES):
                 # the row ends with this cell and has no target: a qualitative target run onto the name
                 # (…绿化水平提升 before the next level name)
                 parts = split_qualitative(text)
+            # (a row's first cell of words is its name: 成本 | 年度预算220万元 | 按进度执行,已使用约40%)
+            named = named or closed and label(text).role is Role.TEXT and not is_frame_label(text)
             row = self._figures_fused(text, following) if parts is None and not closed else None
             if row is not None:
                 result_tokens += [token] * len(row)
@@ -841,6 +844,8 @@ class Aligner:
                 kind = "level2"  # 成本指标 with no level name after it: a level-2 name under 产出指标
             elif kind == "level1" and closed and not level_next and self._in_level2_column(token, line):
                 kind = "level2"  # 满意度 in the 二级指标 column under 效益指标, its 一级指标 cell merged away
+            elif kind == "level1" and closed and not body and not levels and self._level2_names_column(text):
+                kind = None  # 成本 opening a row in the 指标名称 column that holds the level-2 names (质量, 时效 above)
             if kind == "level2" and "level2" in levels and self._long_term(levels, body):
                 body_lines.clear()
                 levels["level2"] = text  # the year's 二级指标 after the row's long-term set
@@ -1012,6 +1017,15 @@ class Aligner:
             return False
         at = next((at for at, each in enumerate(line.tokens) if each is token), None)
         return at is not None and len(line.tokens) - at == len(kinds) - kinds.index("level2")
+
+    def _level2_names_column(self, text: str) -> bool:
+        """Whether ``text``, a name the older framework puts under another level 1 (成本 under 产出指标), opens a row
+        of a table whose name column holds the level-2 names: the header names no 二级指标 column, and a row above
+        printed a level-2 name alone in the name column (质量 | (blank), the monitoring form's 一级指标 | 指标名称).
+        It is then that column's cell, not a new group's level 1."""
+        return names_a_legacy_level2(text) and "level2" not in self.columns.kinds and self.slots[:1] == ["name"] \
+            and any(set(placed.values) - set(LEVELS) == {"name"} and label(placed.values["name"]).role is Role.LEVEL2
+                    for placed in self.placed)
 
     def _join_name_tail(self, line: Line) -> None:
         """A one-cell line of words between two rows of spaced columns, right under the first (``城中村、住宅    12个
