@@ -677,11 +677,17 @@ def _points_alone(level1: str) -> bool:
 
 def _level_word_alone(name: str, values: dict[str, str]) -> bool:
     """True when a row's name cell is a level's name (质量, 满意度指标) and the row prints nothing else beyond its
-    levels. A level printed with its points (满意度指标(10分)) is kept as a row: its points count in the total of
-    the self-evaluation's weights (the audit's JXA08) even where the group lists no indicator."""
-    if any(character.isdigit() for character in name) or any(text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name")):
+    levels but more level names (质量 | 时效: two such rows a copy ran together). A level printed with its points
+    (满意度指标(10分)) is kept as a row: its points count in the total of the self-evaluation's weights (the audit's
+    JXA08) even where the group lists no indicator."""
+    if any(character.isdigit() for character in name) or any(
+            text.strip() and not _level_name(text) for kind, text in values.items() if kind not in ("level1", "level2", "name")):
         return False
-    key = match_key(name)
+    return _level_name(name)
+
+
+def _level_name(text: str) -> bool:
+    key = match_key(text)
     return bool(canonical_level2(key) or canonical_level1(key))
 
 
@@ -2209,9 +2215,12 @@ class SheetBuilder:
             # or a dash there (— | 国家基本公共卫生服务) names none either, whatever stands beside it (a cost row may
             # name its amount with its unit: 38.75万元 | 38.75); the cell stays in the row, set aside with it below
             name = target = ""
-        if name and not target and not placed.extra and _level_word_alone(name, values):
+        if name and (not target or _level_name(target)) and not placed.extra and _level_word_alone(name, values):
             # 质量 | (blank), 满意度指标 | (blank): a level word printed in the name column on a row of its own
-            # (a form without that level's column, or a group's heading row) heads the rows below, never an indicator
+            # (a form without that level's column, or a group's heading row) heads the rows below, never an indicator;
+            # of several run together (质量 | 时效) the last heads them
+            name = next(text for kind, text in reversed(values.items())
+                        if kind not in ("level1", "level2") and text.strip())
             self._levels = (level1, name) if canonical_level2(match_key(name)) else (name, "")
             self._level2_names = self._level2_names or self._levels[1] == name and "level2" not in (
                 self.columns.kinds if self.columns else [])

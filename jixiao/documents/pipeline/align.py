@@ -210,6 +210,9 @@ class Aligner:
     def __init__(self, columns: Columns) -> None:
         self.columns = columns
         self.seen_level = False  # a level name has been placed in this table
+        # a row placed with level-2 names alone in its name column and after it (质量 | (blank), 质量 | 时效): the name
+        # column holds the level-2 names (:meth:`_level2_names_column`)
+        self.level2_names = False
         self._spaced_row: int | None = None  # the line of the last row of spaced columns taken
         self.keys: list[str] = []
         self.slots: list[str] = []
@@ -600,6 +603,8 @@ class Aligner:
                 values[kind] = text
         _uncross(values)
         self.seen_level = self.seen_level or any(kind in values for kind in LEVELS)
+        self.level2_names = self.level2_names or label(values.get("name", "")).role is Role.LEVEL2 and all(
+            label(text).role in _LEVEL_ROLES for kind, text in values.items() if kind not in LEVELS)
         placed = Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens)
         if self.columns.inferred:  # no header names the columns: every row rests on a guess
             placed.confidence, placed.inferred = min(confidence, GUESS_CONFIDENCE), self.columns.inferred
@@ -1021,11 +1026,10 @@ class Aligner:
     def _level2_names_column(self, text: str) -> bool:
         """Whether ``text``, a name the older framework puts under another level 1 (成本 under 产出指标), opens a row
         of a table whose name column holds the level-2 names: the header names no 二级指标 column, and a row above
-        printed a level-2 name alone in the name column (质量 | (blank), the monitoring form's 一级指标 | 指标名称).
-        It is then that column's cell, not a new group's level 1."""
+        printed level-2 names alone in the name column (质量 | (blank), the monitoring form's 一级指标 | 指标名称; 质量 |
+        时效 where the copy ran two such rows together). It is then that column's cell, not a new group's level 1."""
         return names_a_legacy_level2(text) and "level2" not in self.columns.kinds and self.slots[:1] == ["name"] \
-            and any(set(placed.values) - set(LEVELS) == {"name"} and label(placed.values["name"]).role is Role.LEVEL2
-                    for placed in self.placed)
+            and self.level2_names
 
     def _join_name_tail(self, line: Line) -> None:
         """A one-cell line of words between two rows of spaced columns, right under the first (``城中村、住宅    12个

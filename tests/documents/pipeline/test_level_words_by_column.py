@@ -106,3 +106,16 @@ def test_without_a_level2_word_alone_above_a_name_column_keeps_its_own_reading()
     social = document.sheets[0].indicators[-1]
     assert (social.level2, social.name) == (None, "社会效益")
     assert not [d for d in document.diagnostics if d.code == "P184"]
+
+
+def test_level2_names_a_copy_ran_together_are_no_indicator_and_show_the_name_column_holds_levels():
+    # the TAB copy of the monitoring form: the level-2 names alone on their rows (质量, 时效) ran into one row, read
+    # as 质量 | 时效 (a name and its target) before; they head the rows below, and 成本 is a name as in the piped copy
+    text = ("项目名称\t文物保护经费\n"
+            "绩效指标\t一级 指标\t指标名称\t指标值\t半年度指标执行情况\t完成目标可能性\t备注\n"
+            "产 出 指 标\n质量\n时效\n"
+            "成本\t年度预算80万元\t按进度执行,已使用约60%\t确定能\n")
+    document = read_text(text.encode(), "case.txt")[0]
+    (cost,) = document.sheets[0].indicators
+    assert (cost.level1, cost.level2, cost.name, cost.target.raw) == ("产出指标", "成本指标", "成本", "年度预算80万元")
+    assert [d.location.line for d in document.diagnostics if d.code == "P184"] == [6]
