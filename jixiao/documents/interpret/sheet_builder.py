@@ -33,6 +33,7 @@ from jixiao.documents.interpret.header_cells import (
     title_project,
     year_line,
 )
+from jixiao.documents.interpret.lost_levels import restored_levels
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, SETTLED_CONFIDENCE, Aligner, Placed
 from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
@@ -678,11 +679,17 @@ def _points_alone(level1: str) -> bool:
 
 def _level_word_alone(name: str, values: dict[str, str]) -> bool:
     """True when a row's name cell is a level's name (质量, 满意度指标) and the row prints nothing else beyond its
-    levels. A level printed with its points (满意度指标(10分)) is kept as a row: its points count in the total of
-    the self-evaluation's weights (the audit's JXA08) even where the group lists no indicator."""
-    if any(character.isdigit() for character in name) or any(text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name")):
+    levels but more level names (质量 | 时效: two such rows a copy ran together). A level printed with its points
+    (满意度指标(10分)) is kept as a row: its points count in the total of the self-evaluation's weights (the audit's
+    JXA08) even where the group lists no indicator."""
+    if any(character.isdigit() for character in name) or any(
+            text.strip() and not _level_name(text) for kind, text in values.items() if kind not in ("level1", "level2", "name")):
         return False
-    key = match_key(name)
+    return _level_name(name)
+
+
+def _level_name(text: str) -> bool:
+    key = match_key(text)
     return bool(canonical_level2(key) or canonical_level1(key))
 
 
@@ -801,6 +808,11 @@ class SheetBuilder:
         self._levels = ("", "")
         self._label_after = ""  # a 一级 label found among a row's values: it heads the rows after (_take_level_label)
         self._stacked: list[str] = []  # level-2 names on rows of their own, one right after the other
+        # a level-2 name printed alone in the name column of a grid without a 二级指标 column (质量 | (blank)): that
+        # column holds the level-2 names
+        self._level2_names = False
+        # the level-2 names the grid printed on rows that hold no indicator (a PDF's merged cells after the rows)
+        self._unplaced_level2: set[str] = set()
         # of a grid with 长期/中期 and 年度 sets side by side: whether a row filled its year's set, or else whether
         # the rows so far were read from the long-term set alone (:meth:`_long_term_only`)
         self._year_set_filled = False
@@ -1290,6 +1302,7 @@ class SheetBuilder:
         self._drop_framework()
         self._drop_scrambled()
         self._drop_repeated_notes()
+        self._restore_levels()
         self._year_from_name()
         self._year_from_span()
         self._year_from_deadlines()
@@ -1416,6 +1429,29 @@ class SheetBuilder:
             self.diagnostics.append(diagnostic("P108", self._location().model_copy(update={"row": indicator.row}),
                                                [indicator.name], text=indicator.name[:80]))
         self._leave_out(repeated)
+
+    def _restore_levels(self) -> None:
+        """The rows of a table that printed its levels apart from them (a PDF's merged cells after the rows) take the
+        level 2 their names say, of those the grid printed on rows that hold no indicator (:mod:`.lost_levels`),
+        reported as a guess (P185)."""
+        indicators = self.sheet.indicators
+        for table in dict.fromkeys(indicator.table for indicator in indicators):
+            positions = [at for at, indicator in enumerate(indicators) if indicator.table == table]
+            restored = restored_levels([indicators[at].level2 or indicators[at].level1 for at in positions],
+                                       [indicators[at].name for at in positions], self._unplaced_level2)
+            readings = []
+            for at, level2, word in restored:
+                indicator = indicators[positions[at]]
+                indicators[positions[at]] = indicator.model_copy(update={
+                    "level2": level2, "level1": _implied_level1(level2),
+                    "confidence": min(indicator.confidence, GUESS_CONFIDENCE)})
+                readings.append(Phrase("“{name}”读作{level2}（名称中有“{word}”）", {"name": indicator.name, "level2": level2,
+                                                                           "word": word}) if word else
+                                Phrase("“{name}”读作{level2}（名称没有说明，按前后同组的行）", {"name": indicator.name, "level2": level2}))
+            if readings:
+                first = indicators[positions[restored[0][0]]]
+                self.diagnostics.append(diagnostic("P185", self._location().model_copy(update={"row": first.row, "table": table}),
+                                                   count=len(readings), readings=Phrase.joined(readings)))
 
     def _leave_out(self, positions: set[int]) -> None:
         """Remove the indicators at these positions (from 1), keeping the cells recorded for the others."""
@@ -1979,6 +2015,9 @@ class SheetBuilder:
             self._row_count += 1
             before = len(self.sheet.indicators)
             self._indicator(placed)
+            if len(self.sheet.indicators) == before and (level2 := canonical_level2(match_key(
+                    placed.values.get("level2", "")))):
+                self._unplaced_level2.add(level2)
             if placed.ambiguous is not None:
                 # settled by the table's sums when the sheet is finished (its total may follow the grid), or said
                 read = self.sheet.indicators[-1] if len(self.sheet.indicators) > before else None
@@ -2178,10 +2217,15 @@ class SheetBuilder:
             # or a dash there (— | 国家基本公共卫生服务) names none either, whatever stands beside it (a cost row may
             # name its amount with its unit: 38.75万元 | 38.75); the cell stays in the row, set aside with it below
             name = target = ""
-        if name and not target and not placed.extra and _level_word_alone(name, values):
+        if name and (not target or _level_name(target)) and not placed.extra and _level_word_alone(name, values):
             # 质量 | (blank), 满意度指标 | (blank): a level word printed in the name column on a row of its own
-            # (a form without that level's column, or a group's heading row) heads the rows below, never an indicator
+            # (a form without that level's column, or a group's heading row) heads the rows below, never an indicator;
+            # of several run together (质量 | 时效) the last heads them
+            name = next(text for kind, text in reversed(values.items())
+                        if kind not in ("level1", "level2") and text.strip())
             self._levels = (level1, name) if canonical_level2(match_key(name)) else (name, "")
+            self._level2_names = self._level2_names or self._levels[1] == name and "level2" not in (
+                self.columns.kinds if self.columns else [])
             self._pending_level_tokens += placed.tokens
             return
         if name or target:
@@ -2204,10 +2248,17 @@ class SheetBuilder:
         if not target and self.columns is not None and "target" not in self.columns.kinds:
             target = _shared_value(placed.extra)  # one value column per sub-unit, all alike
         if not values.get("level2") and self.columns is not None and "level2" not in self.columns.kinds and \
-                name.endswith("指标") and canonical_level2(match_key(name)) and not canonical_level1(match_key(name)):
+                canonical_level2(match_key(name)) and (name.endswith("指标") and not canonical_level1(match_key(name))
+                                                      or self._level2_names and not name.endswith("指标")):
             # a form with no 二级指标 column whose 指标名称 holds the level-2 name itself (the Zhejiang project form:
             # 指标类型 | 指标名称 | 指标值 | 指标描述 with 产出指标 | 数量指标 | 375万平方米): it names the indicator's level
-            # too; a name that is a level's word without 指标 (服务对象满意度) is an indicator's own
+            # too; a name that is a level's word without 指标 (服务对象满意度) is an indicator's own, unless the column
+            # printed level-2 names alone on rows above (the monitoring form's 质量 | (blank), then 成本 | 年度预算220万元):
+            # a guess from the column's other rows, which the reading reports
+            if not name.endswith("指标"):
+                self.diagnostics.append(diagnostic("P184", self._location_of(placed), name=name,
+                                                   level2=canonical_level2(match_key(name)),
+                                                   column=self._heading("name")))
             level2 = name
             self._levels = (level1, level2)
         stacked = self._stacked_level(values.get("level2", ""), target)

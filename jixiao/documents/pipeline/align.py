@@ -212,6 +212,9 @@ class Aligner:
     def __init__(self, columns: Columns) -> None:
         self.columns = columns
         self.seen_level = False  # a level name has been placed in this table
+        # a row placed with level-2 names alone in its name column and after it (质量 | (blank), 质量 | 时效): the name
+        # column holds the level-2 names (:meth:`_level2_names_column`)
+        self.level2_names = False
         self._spaced_row: int | None = None  # the line of the last row of spaced columns taken
         self.keys: list[str] = []
         self.slots: list[str] = []
@@ -603,6 +606,8 @@ class Aligner:
                 values[kind] = text
         _uncross(values)
         self.seen_level = self.seen_level or any(kind in values for kind in LEVELS)
+        self.level2_names = self.level2_names or label(values.get("name", "")).role is Role.LEVEL2 and all(
+            label(text).role in _LEVEL_ROLES for kind, text in values.items() if kind not in LEVELS)
         placed = Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens)
         if self.columns.inferred:  # no header names the columns: every row rests on a guess
             placed.confidence, placed.inferred = min(confidence, GUESS_CONFIDENCE), self.columns.inferred
@@ -705,18 +710,21 @@ class Aligner:
             return tokens, texts
         result_tokens: list[Token] = []
         result_texts: list[str] = []
+        named = False  # a closed row's name cell passed: the cells after it are its values, not names
         for token, text, following in zip(tokens, texts, _next_filled(texts)):
             # a target cell of its own after this one: the number inside the name is part of the name
             # (…质量达标率100% | ≥98%)
             parts = (split_name_target(text) if text.strip() and not looks_like_target(text)
-                     and not looks_like_target(following) else None)
+                     and not looks_like_target(following) and not named else None)
             if parts is not None and not looks_like_target(parts[1]) and label(following).role is Role.NUMBER:
                 parts = None  # a bare percentage with a figure after it is part of the name (…完成率100% | 10)
-            if parts is None and label(text).role is Role.TEXT and (
+            if parts is None and not named and label(text).role is Role.TEXT and (
                     not following.strip() or label(following).role in _LEVEL_ROLES):
                 # the row ends with this cell and has no target: a qualitative target run onto the name
                 # (…绿化水平提升 before the next level name)
                 parts = split_qualitative(text)
+            # (a row's first cell of words is its name: 成本 | 年度预算220万元 | 按进度执行,已使用约40%)
+            named = named or closed and label(text).role is Role.TEXT and not is_frame_label(text)
             row = self._figures_fused(text, following) if parts is None and not closed else None
             if row is not None:
                 result_tokens += [token] * len(row)
@@ -844,6 +852,8 @@ class Aligner:
                 kind = "level2"  # 成本指标 with no level name after it: a level-2 name under 产出指标
             elif kind == "level1" and closed and not level_next and self._in_level2_column(token, line):
                 kind = "level2"  # 满意度 in the 二级指标 column under 效益指标, its 一级指标 cell merged away
+            elif kind == "level1" and closed and not body and not levels and self._level2_names_column(text):
+                kind = None  # 成本 opening a row in the 指标名称 column that holds the level-2 names (质量, 时效 above)
             if kind == "level2" and "level2" in levels and self._long_term(levels, body):
                 body_lines.clear()
                 levels["level2"] = text  # the year's 二级指标 after the row's long-term set
@@ -1015,6 +1025,14 @@ class Aligner:
             return False
         at = next((at for at, each in enumerate(line.tokens) if each is token), None)
         return at is not None and len(line.tokens) - at == len(kinds) - kinds.index("level2")
+
+    def _level2_names_column(self, text: str) -> bool:
+        """Whether ``text``, a name the older framework puts under another level 1 (成本 under 产出指标), opens a row
+        of a table whose name column holds the level-2 names: the header names no 二级指标 column, and a row above
+        printed level-2 names alone in the name column (质量 | (blank), the monitoring form's 一级指标 | 指标名称; 质量 |
+        时效 where the copy ran two such rows together). It is then that column's cell, not a new group's level 1."""
+        return names_a_legacy_level2(text) and "level2" not in self.columns.kinds and self.slots[:1] == ["name"] \
+            and self.level2_names
 
     def _join_name_tail(self, line: Line) -> None:
         """A one-cell line of words between two rows of spaced columns, right under the first (``城中村、住宅    12个

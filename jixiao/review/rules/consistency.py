@@ -573,9 +573,11 @@ _AREA = re.compile(r"^(全|本)(省|市|州|县|区|旗|乡|镇|村)")
 def _says_nothing(indicator: Indicator, generic: set[str]) -> bool:
     """True for a name that does not say what is measured: a generic word (覆盖率), over an area (全区覆盖率), or only
     a period (2022年全年). A level's name in the name column of a row without a 二级指标 (社会效益, corpus 016) is
-    the form's level written where its table has no column for it, not a row's name."""
+    the form's level written where its table has no column for it, not a row's name, and so is one the reader took
+    for the row's level 2 as well (the monitoring form's 成本 | 年度预算220万元, read as 成本指标 | 成本)."""
     name = fold(indicator.name)
-    if not indicator.level2 and (canonical_level2(name) or canonical_level1(name)):
+    levels = {canonical_level2(name), canonical_level1(name)} - {None}
+    if levels and (not indicator.level2 or indicator.level2 in levels):
         return False
     return _AREA.sub("", name) in generic or whole_period(name)
 

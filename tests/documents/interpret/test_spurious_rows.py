@@ -19,7 +19,8 @@ LEVEL_WORDS_ALONE = """黄石市项目支出绩效监控表 (申遗) |
 
 def test_a_level_word_alone_on_its_row_is_no_indicator():
     sheet = read_bytes(LEVEL_WORDS_ALONE.encode(), "申遗监控.txt").sheets[0]
-    assert [(i.level2, i.name) for i in sheet.indicators] == [("成本指标", "年度预算220万元")]
+    # (成本 stands in the name column that holds the level-2 names: the row's name and level 2, P184)
+    assert [(i.level2, i.name) for i in sheet.indicators] == [("成本指标", "成本")]
 
 
 # a PDF self-evaluation whose text layer printed every cell as a fragment on one line (年初指 | 标值 | 公 | 里): the

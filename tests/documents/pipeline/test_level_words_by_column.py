@@ -72,3 +72,50 @@ def test_a_figure_after_a_level_name_is_no_numbering_where_the_template_numbers_
     pieces = segment("二级指标三级指标年初目标值(A)实际完成值(B)得分数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10"
                      "时效指标12月底之前完成10")
     assert pieces is not None and "时效指标" in pieces and not any(piece.startswith("指标12") for piece in pieces)
+
+
+# a monitoring form (corpus 016's family): no 二级指标 column, its 指标名称 column printing the level-2 names in short
+# (时效 alone on a row with no indicator), and 成本, a level 1 since 2021, among them
+_MONITOR = ("项目名称 | 文物保护经费 | |||||\n"
+            "绩效指标 | 一级 指标 | 指标名称 | 指标值 | 半年度指标执行情况 | 完成目标可能性 | 备注 |\n"
+            "产 出 指 标 |\n"
+            "时效 | ||||||\n"
+            "成本 | 年度预算80万元 | 按进度执行,已使用约60% | 确定能 | |||\n"
+            "效 益 指 标 |\n"
+            "社会效益 | 开展遗址保护研究、对外宣传等工作,推动申报工作。 | 确定能 | |||\n")
+
+
+def test_a_level2_word_in_the_name_column_of_a_monitoring_form_is_the_rows_name_and_level2():
+    document = read_text(_MONITOR.encode(), "case.txt")[0]
+    cost, social = document.sheets[0].indicators
+    # 成本 is the row's name and level 2 under 产出指标, not a new group whose name is the target
+    assert (cost.level1, cost.level2, cost.name, cost.target.raw) == ("产出指标", "成本指标", "成本", "年度预算80万元")
+    # the execution cell after the target keeps its figure (not split as a name and its target)
+    assert cost.extra == {"半年度指标执行情况": "按进度执行,已使用约60%", "完成目标可能性": "确定能"}
+    assert (social.level1, social.level2, social.name) == ("效益指标", "社会效益指标", "社会效益")
+    guesses = [(d.location.line, d.params["name"], d.params["level2"]) for d in document.diagnostics if d.code == "P184"]
+    # (a row stands where its first cell does: 社会效益's on the line of the 效 益 指 标 it opens with)
+    assert guesses == [(5, "成本", "成本指标"), (6, "社会效益", "社会效益指标")]
+
+
+def test_without_a_level2_word_alone_above_a_name_column_keeps_its_own_reading():
+    # no row above shows the name column holding level-2 names: 社会效益 is the indicator's own name, with no level 2
+    text = _MONITOR.replace("时效 | ||||||\n", "").replace("成本 | 年度预算80万元 | 按进度执行,已使用约60% | 确定能 | |||\n",
+                                                              "文物巡查次数 | 12次 | 6次 | 确定能 | |||\n")
+    document = read_text(text.encode(), "case.txt")[0]
+    social = document.sheets[0].indicators[-1]
+    assert (social.level2, social.name) == (None, "社会效益")
+    assert not [d for d in document.diagnostics if d.code == "P184"]
+
+
+def test_level2_names_a_copy_ran_together_are_no_indicator_and_show_the_name_column_holds_levels():
+    # the TAB copy of the monitoring form: the level-2 names alone on their rows (质量, 时效) ran into one row, read
+    # as 质量 | 时效 (a name and its target) before; they head the rows below, and 成本 is a name as in the piped copy
+    text = ("项目名称\t文物保护经费\n"
+            "绩效指标\t一级 指标\t指标名称\t指标值\t半年度指标执行情况\t完成目标可能性\t备注\n"
+            "产 出 指 标\n质量\n时效\n"
+            "成本\t年度预算80万元\t按进度执行,已使用约60%\t确定能\n")
+    document = read_text(text.encode(), "case.txt")[0]
+    (cost,) = document.sheets[0].indicators
+    assert (cost.level1, cost.level2, cost.name, cost.target.raw) == ("产出指标", "成本指标", "成本", "年度预算80万元")
+    assert [d.location.line for d in document.diagnostics if d.code == "P184"] == [6]
