@@ -44,7 +44,10 @@ __all__ = ["ReadLimits", "DEFAULT_LIMITS", "Deadline", "UNTIMED", "LimitedZip", 
            "hand_over"]
 
 _MB = 1024 * 1024
-_now = time.monotonic  # the clock of every deadline (a test moves its own)
+# The clock of every deadline (a test moves its own): the processor time of the reading thread, not the wall clock.
+# A file that makes the reader spin spends processor time all the same, while on a server busy with other requests
+# (the web reads uploads in several threads at once) a wall clock would refuse a file that a quieter moment reads.
+_now = time.thread_time
 _CHUNK = 1024 * 1024
 # A small member may legitimately compress very well (a run of spaces); the ratio is judged above this size.
 _RATIO_FLOOR = _MB

@@ -1,10 +1,12 @@
 """The time limit holds for the whole read, every format, from the first byte to the finished sheets: the container
 reader and every step of the reading pipeline check one deadline, and a read out of time is refused in Chinese,
-naming the file and where it had got to. The deadline's clock is moved by the tests, never waited for."""
+naming the file and where it had got to. The deadline's clock is moved by the tests, never waited for, except to show
+that it is the reading thread's processor time: waiting spends none of it, working does."""
 
 from __future__ import annotations
 
 import subprocess
+import time
 
 import pytest
 
@@ -119,3 +121,14 @@ def test_a_conversion_by_libreoffice_waits_only_for_the_time_the_read_has_left(m
         doc_reader.convert(b"\xd0\xcf\x11\xe0", "doc", "docx:MS Word 2007 XML", deadline)
     assert waited[0] == 15 and killed == [4242]
     assert refused.value.message == "旧.doc：" + _OUT_OF_TIME.format(where="LibreOffice 转换 .doc 文件")
+
+
+def test_the_deadline_counts_the_reading_threads_work_not_the_time_it_waits():
+    # On a server busy with other requests a wall clock would refuse what a quieter moment reads; a file that makes
+    # the reader spin is refused all the same.
+    deadline = Deadline("忙.txt", ReadLimits(seconds=0.05))
+    time.sleep(0.2)  # another thread's work, or waiting: no processor time of this thread
+    deadline.check()
+    with pytest.raises(LimitExceeded):
+        while True:  # spinning, as a hostile file can make a step do
+            deadline.check()
