@@ -127,7 +127,8 @@ class Deadline:
             raise self.spent(at)
 
     def remaining(self) -> float:
-        """The seconds left (none once the time is spent)."""
+        """The seconds left (none once the time is spent): a conversion in another process (LibreOffice) gets them as
+        wall-clock time, since its work is not this thread's."""
         return max(self._end - _now(), 0.0)
 
     def spent(self, at: object = None) -> LimitExceeded:
