@@ -36,6 +36,7 @@ from jixiao.review.lexicon import (
     is_aim_name,
     is_not_spent,
     is_sentence_name,
+    is_slogan,
     is_slogan_goal,
     is_timeliness,
     speaks_of_time,
@@ -812,7 +813,9 @@ class SloganIndicatorName(Rule):
                 # nothing to check at year end: the sheet is returned (corpus 152). Beside a figure, or among the
                 # benefits, it is rewritten by agreement (003, 118), and so is a vague phrase, which JX206 warns of
                 # on any row.
-                idle = output and not target.is_quantitative and not vague
+                # An improvement named under 产出 (企业国际质量提升 | 获得目的国受众欢迎, 205) still names what the row is
+                # about: it is rewritten by agreement, as among the benefits.
+                idle = output and is_slogan(indicator.name) and not target.is_quantitative and not vague
                 yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw,
                                    template=self.message_slogan_vague if vague else None,
                                    severity=Severity.ERROR if idle else None)
