@@ -42,7 +42,7 @@ from jixiao.documents.pipeline.money_text import (
     money_in_text,
     money_unread_in_text,
 )
-from jixiao.documents.pipeline.plans import PLANNED
+from jixiao.documents.pipeline.plans import CUT_BY_SHAPE, PLANNED
 from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, report_sequel, split_projects
 from jixiao.documents.pipeline.prose import PROSE, opens_achievement
 from jixiao.documents.pipeline.records import (
@@ -172,6 +172,9 @@ class _Assembler:
         index = 0
         while index < len(lines):
             self.deadline.check(lines[index])
+            if (how := lines[index].extra.get(CUT_BY_SHAPE)) is not None:
+                # a plan row run together, cut into its cells by their shapes: a guess the reader is told of
+                self.diagnostics.append(diagnostic("P111", Location(file=self.source, line=lines[index].line), how=how))
             header = find_header(lines, index, self.settings)
             if header is None and (self.current is None or self.current.columns is None):
                 # rows that no header names, where no grid of this sheet stands above them to own them
