@@ -117,6 +117,7 @@ def build_document(lines: list[Line], source: str, file_format: str, layout_name
 # Formats that hold a table as a grid, written whole by the program that saved them: the end of the file does not cut
 # one (a PDF may be a document site's first pages, a web page a partial copy; a text file any of these)
 _WHOLE_TABLES = frozenset({"docx", "doc", "xlsx", "xls"})
+_LEVELS_OF_A_TABLE = 2  # level names apart that make a table of them (one may be a report's heading)
 
 
 class _Assembler:
@@ -166,6 +167,9 @@ class _Assembler:
         # open row's label: a PDF's text flow prints a value wrapped over two lines before its label (普陀体育中心与
         # 委托运营方结 | 算费用 | 项目名称 | 主管部门), the label's own line being centred beside them
         self._loose: list[str] = []
+        # the level names standing as cells of their own outside any table, each at its first line: a file that
+        # holds them but no table is a table whose text lost its order (P184)
+        self._levels_outside: dict[str, int | None] = {}
         self._before_open: list[str] = []
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
@@ -187,6 +191,7 @@ class _Assembler:
         self._close_open()
         self._trailer_text(self.current)
         self._finish()
+        self._levels_unread()
         unit = next((sheet.unit for sheet in self.sheets if sheet.unit), None)
         accounting = self.accounting
         unaccounted = accounting.tokens - accounting.placed - accounting.diagnosed - accounting.chrome
@@ -201,6 +206,16 @@ class _Assembler:
         return document, self.accounting
 
     # -- sheets ----------------------------------------------------------------------------------------
+    def _levels_unread(self) -> None:
+        """A file with no table whose text holds level names as cells of their own (满意度指标(10分), 成本指标(5分)):
+        the indicator table is there, its text in an order no header or row was found in. Said (P184), not guessed."""
+        if self.sheets or len(self._levels_outside) < _LEVELS_OF_A_TABLE:
+            return
+        names, lines = list(self._levels_outside), [line for line in self._levels_outside.values() if line is not None]
+        location = Location(file=self.source, line=min(lines) if lines else None)
+        self.diagnostics.append(diagnostic("P184", location, count=len(names), names=quoted_cells(names, "、"),
+                                           line=min(lines) if lines else "?"))
+
     def _year_from_page(self, kind: str | None) -> None:
         """The sheets that state no year anywhere (title, header, name, span, deadlines) take the one year of the funds
         the notice around them passes down, or, for goals, the year of the date their page was published on; said
@@ -608,6 +623,10 @@ class _Assembler:
             return
         joined = " ".join(line.texts)
         self._block_text.append((line.line, joined))
+        for token in line.filled:
+            found = label(token.text)
+            if found.role in (Role.LEVEL1, Role.LEVEL2) and found.kind:
+                self._levels_outside.setdefault(found.kind, line.line)
         self._report_names(joined)
         self._report_goal(joined, row=line.kind is LineKind.ROW)
         if line.kind is LineKind.BREAK:
