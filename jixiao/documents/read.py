@@ -62,8 +62,9 @@ def read_bytes(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) ->
                 pass
         document, _ = pipeline.read_layout(layout, source, file_format, deadline=deadline)
     if not document.sheets and document.overall is None and document.prose is None:
-        # what the reader found damaged may be why no table was found
-        damage = [d.message for d in (layout.diagnostics if layout else []) if d.severity != Severity.INFO][:3]
+        # what the reader found damaged may be why no table was found, and so may a table whose text lost its order
+        said = [*(layout.diagnostics if layout else []), *(d for d in document.diagnostics if d.code == "P186")]
+        damage = [d.message for d in said if d.severity != Severity.INFO][:3]
         raise NotAGoalDocument(source, "文件中没有找到绩效目标表（应有“项目名称”“一级指标”“指标值”等栏目）"
                                + "".join(f"；{message}" for message in damage))
     return document

@@ -91,7 +91,7 @@ from jixiao.model.target_text import parse_target
 from jixiao.model.units import unit_spellings
 from jixiao.model.wording import Phrase, quoted_cells
 
-__all__ = ["Placed", "Aligner"]
+__all__ = ["Placed", "Aligner", "placed_as"]
 
 # the columns that hold a row's words after its target: an explanation, a scoring rule or basis, a remark
 _WORD_COLUMNS = ("description", "basis", "remark", "deviation")
@@ -381,7 +381,7 @@ class Aligner:
                 values["_unplaced"] = "\n".join(rest)
             self._add(values, line, GUESS_CONFIDENCE, [], 0, extra)
             if any(kind in ("name", "target") for kind, _ in item):
-                self.placed[-1].inferred = _placed_as((_PROSE_PARTS.get(kind, kind), text) for kind, text in item)
+                self.placed[-1].inferred = placed_as((_PROSE_PARTS.get(kind, kind), text) for kind, text in item)
         if len(self.placed) > before:
             self.placed[before].tokens = len(line.filled)  # the line's cells, split in pieces
 
@@ -408,7 +408,7 @@ class Aligner:
             # what follows the rows (合计, 评价结论) is no cell of theirs: reported, never glued to the last one
             self.placed[-1].values["_after"] = rows[1]
         how = (quoted_cells(rows[0]) if rows else
-               _placed_as((self.columns.heading(kind) if kind != 'after' else '其余', text) for kind, text in parts))
+               placed_as((self.columns.heading(kind) if kind != 'after' else '其余', text) for kind, text in parts))
         for placed in self.placed[before:]:
             # (how the labels then cut a cell of the row, its explanation off its name, is said with it)
             placed.inferred = Phrase.joined([how, *placed.how]) if placed.how else how
@@ -424,7 +424,7 @@ class Aligner:
             return False
         self.flush()
         self._add(dict(cut.cells), line, GUESS_CONFIDENCE, [], 1)
-        self.placed[-1].inferred = _placed_as((self._heading(kind) if not kind.startswith('_') else '其余', text)
+        self.placed[-1].inferred = placed_as((self._heading(kind) if not kind.startswith('_') else '其余', text)
                                               for kind, text in cut.cells)
         self.placed[-1].ambiguous = cut.ambiguous
         return True
@@ -443,7 +443,7 @@ class Aligner:
         self.flush()
         values = {"name": kinds["name"], "target": kinds["target"], column[0]: after}
         self._add(values, line, GUESS_CONFIDENCE, [], 1)
-        self.placed[-1].inferred = _placed_as((self._heading(kind), text) for kind, text in values.items())
+        self.placed[-1].inferred = placed_as((self._heading(kind), text) for kind, text in values.items())
         return True
 
     def _tail_cut(self, parts: tuple[tuple[str, str], ...], line: Line) -> bool:
@@ -479,7 +479,7 @@ class Aligner:
                 # …受益农户收入(总收入)20 | ≥11.376万元: the name's cell ends in a weight the table prints elsewhere
                 values["name"], values["weight"] = named.group("name"), named.group("weight")
             values = dict(sorted(values.items(), key=lambda cell: self._slot_order(cell[0])))
-        how = _placed_as((self._heading(kind) if not kind.startswith('_') else '其余', text)
+        how = placed_as((self._heading(kind) if not kind.startswith('_') else '其余', text)
                          for kind, text in values.items())
         self._add(values, line, GUESS_CONFIDENCE, [], 1)
         self.placed[-1].inferred = how
@@ -499,7 +499,7 @@ class Aligner:
         self.flush()
         values = {kind: part for kind, part in found.groupdict().items() if part}
         self._add(values, line, GUESS_CONFIDENCE, [], 1)
-        self.placed[-1].inferred = _placed_as((self._heading(kind), part) for kind, part in values.items())
+        self.placed[-1].inferred = placed_as((self._heading(kind), part) for kind, part in values.items())
         return True
 
     def _points_last(self, line: Line) -> bool:
@@ -512,7 +512,7 @@ class Aligner:
         self.flush()
         values = dict(parts)
         self._add(values, line, GUESS_CONFIDENCE, [], 1)
-        self.placed[-1].inferred = _placed_as((self._heading(kind), part) for kind, part in values.items())
+        self.placed[-1].inferred = placed_as((self._heading(kind), part) for kind, part in values.items())
         return True
 
     def _continues(self, line: Line) -> bool:
@@ -583,7 +583,7 @@ class Aligner:
             self.placed[-1].inferred = Phrase(
                 "名称与数值分开印出，按顺序配对：{column}“{name}”｜{figures}{levels}",
                 {"column": self._heading('name'), "name": row.name, "levels": levels,
-                 "figures": _placed_as((self._heading(kind), text) for kind, text in row.figures.items())})
+                 "figures": placed_as((self._heading(kind), text) for kind, text in row.figures.items())})
         if separated.totals:
             # the 总分 row's figures, its label printed elsewhere in the flow: the claimed total is the score's
             score = separated.totals[-1] if "score" in self.slots else None
@@ -779,7 +779,7 @@ class Aligner:
         doubt = Phrase("（数字“{run}”连写，有{readings}种拆法，请核对）", {"run": found[1], "readings": str(split.readings)})
         how = Phrase("“{cell}”按形式拆分为{column}“{name}”｜{figures}{doubt}",
                      {"cell": text.strip(), "column": self._heading('name'), "name": name,
-                      "figures": _placed_as(((self._heading(kind), part) for kind, part in figures), quoted=False),
+                      "figures": placed_as(((self._heading(kind), part) for kind, part in figures), quoted=False),
                       "doubt": doubt if split.guessed else ""})
         first, *cut = [part for part in (level1, level2, name) if part]
         return [first, *(_Cut(part) for part in cut), _FusedRun(figures[0][1], how),
@@ -1272,7 +1272,7 @@ class Aligner:
             notes = [Phrase("“{cell}”按形式拆分为{column}与数字“{run}”",
                             {"cell": text, "column": self._heading('name'), "run": found[1]})] if named else []
             if split.guessed:
-                shown = _placed_as(((self._heading(kind), part) for kind, part in zip(slots[start:end], split.parts)),
+                shown = placed_as(((self._heading(kind), part) for kind, part in zip(slots[start:end], split.parts)),
                                    quoted=False)
                 notes.append(Phrase("数字“{run}”连写，有{readings}种拆法，按分值与得分取{figures}，请核对",
                                     {"run": found[1], "readings": str(split.readings), "figures": shown}))
@@ -1582,7 +1582,7 @@ def _next_filled(texts: list[str]) -> list[str]:
     return following[::-1]
 
 
-def _placed_as(cells: Iterable[tuple[str, str]], quoted: bool = True) -> Phrase:
+def placed_as(cells: Iterable[tuple[str, str]], quoted: bool = True) -> Phrase:
     """How a row's cells were placed, as its note says it: each column's heading and the cell put under it
     (指标名称“…”｜指标值“…”; a figure unquoted: 分值20｜得分18), every heading and cell a parameter."""
     item = "{column}“{cell}”" if quoted else "{column}{cell}"

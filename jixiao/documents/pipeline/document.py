@@ -42,7 +42,7 @@ from jixiao.documents.pipeline.money_text import (
     money_in_text,
     money_unread_in_text,
 )
-from jixiao.documents.pipeline.plans import PLANNED
+from jixiao.documents.pipeline.plans import CUT_BY_SHAPE, PLANNED
 from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, report_sequel, split_projects
 from jixiao.documents.pipeline.prose import PROSE, opens_achievement
 from jixiao.documents.pipeline.records import (
@@ -117,6 +117,7 @@ def build_document(lines: list[Line], source: str, file_format: str, layout_name
 # Formats that hold a table as a grid, written whole by the program that saved them: the end of the file does not cut
 # one (a PDF may be a document site's first pages, a web page a partial copy; a text file any of these)
 _WHOLE_TABLES = frozenset({"docx", "doc", "xlsx", "xls"})
+_LEVELS_OF_A_TABLE = 2  # level names apart that make a table of them (one may be a report's heading)
 
 
 class _Assembler:
@@ -166,12 +167,18 @@ class _Assembler:
         # open row's label: a PDF's text flow prints a value wrapped over two lines before its label (普陀体育中心与
         # 委托运营方结 | 算费用 | 项目名称 | 主管部门), the label's own line being centred beside them
         self._loose: list[str] = []
+        # the level names standing as cells of their own outside any table, each at its first line: a file that
+        # holds them but no table is a table whose text lost its order (P186)
+        self._levels_outside: dict[str, int | None] = {}
         self._before_open: list[str] = []
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
         while index < len(lines):
             self.deadline.check(lines[index])
+            if (how := lines[index].extra.get(CUT_BY_SHAPE)) is not None:
+                # a plan row run together, cut into its cells by their shapes: a guess the reader is told of
+                self.diagnostics.append(diagnostic("P111", Location(file=self.source, line=lines[index].line), how=how))
             header = find_header(lines, index, self.settings)
             if header is None and (self.current is None or self.current.columns is None):
                 # rows that no header names, where no grid of this sheet stands above them to own them
@@ -184,6 +191,7 @@ class _Assembler:
         self._close_open()
         self._trailer_text(self.current)
         self._finish()
+        self._levels_unread()
         unit = next((sheet.unit for sheet in self.sheets if sheet.unit), None)
         accounting = self.accounting
         unaccounted = accounting.tokens - accounting.placed - accounting.diagnosed - accounting.chrome
@@ -198,6 +206,16 @@ class _Assembler:
         return document, self.accounting
 
     # -- sheets ----------------------------------------------------------------------------------------
+    def _levels_unread(self) -> None:
+        """A file with no table whose text holds level names as cells of their own (满意度指标(10分), 成本指标(5分)):
+        the indicator table is there, its text in an order no header or row was found in. Said (P186), not guessed."""
+        if self.sheets or len(self._levels_outside) < _LEVELS_OF_A_TABLE:
+            return
+        names, lines = list(self._levels_outside), [line for line in self._levels_outside.values() if line is not None]
+        location = Location(file=self.source, line=min(lines) if lines else None)
+        self.diagnostics.append(diagnostic("P186", location, count=len(names), names=quoted_cells(names, "、"),
+                                           line=min(lines) if lines else "?"))
+
     def _year_from_page(self, kind: str | None) -> None:
         """The sheets that state no year anywhere (title, header, name, span, deadlines) take the one year of the funds
         the notice around them passes down, or, for goals, the year of the date their page was published on; said
@@ -605,6 +623,10 @@ class _Assembler:
             return
         joined = " ".join(line.texts)
         self._block_text.append((line.line, joined))
+        for token in line.filled:
+            found = label(token.text)
+            if found.role in (Role.LEVEL1, Role.LEVEL2) and found.kind:
+                self._levels_outside.setdefault(found.kind, line.line)
         self._report_names(joined)
         self._report_goal(joined, row=line.kind is LineKind.ROW)
         if line.kind is LineKind.BREAK:

@@ -932,8 +932,9 @@ def _segment_pattern() -> re.Pattern[str]:
     # a two-character level-2 name (成本, 时效) right after the figure that ends the row before
     short2 = sorted((s for spellings in vocabulary["level2"].values() for s in spellings if len(s) == 2), reverse=True)
     short += r"|(?<=\d)(?:" + "|".join(re.escape(w) for w in short2) + ")"
-    # a level's points written after its name (产出指标(70分)) stay with it
-    points = r"(?:[(（]\d+(?:\.\d+)?分[)）])?"
+    # a level's points written after its name (产出指标(70分)) stay with it, and so does the form's mark that the level
+    # must be filled in (数量指标(必填硬性指标), 社会效益指标(选填)): no words of the indicator name after it
+    points = r"(?:[(（](?:\d+(?:\.\d+)?分|必填[^()（）]{0,6}|选填)[)）])?"
     # a heading's own unit written after it stays with it too (指标得分(分), 得分系数(%))
     qualified = ("(?:" + "|".join(re.escape(w) for w in sorted(headings, key=len, reverse=True))
                  + r")[(（](?:分|%)[)）]")

@@ -36,8 +36,9 @@ _LEVELLED = ("| 项目名称 | 实施地点 | 建设内容 | 资金规模(万元
 
 
 @pytest.mark.parametrize(("rows", "sheets"), [
+    # (带动20户脱贫户户均年增收1000元 sets two targets: how many households are reached, what each gains)
     (_HANBIN, [("茶叶优势主导产业项目", Decimal(230), [
-        (None, "亩产值增长", "3%以上"), (None, "带动20户脱贫户户均年增收", "1000元")])]),
+        (None, "亩产值增长", "3%以上"), (None, "带动脱贫户", "20户"), (None, "脱贫户户均年增收", "1000元")])]),
     (_REWORDED, [
         ("石门村产业路硬化项目", Decimal(80), [
             (None, "硬化道路", "≥2.5公里"), (None, "工程验收合格率", "100%"), (None, "受益群众满意度", "≥95%")]),
@@ -86,3 +87,44 @@ def test_a_plan_table_in_a_web_page_is_read_the_same():
     document = read_bytes(f"<html><body><p>某县2023年度项目计划表</p>{html}</body></html>".encode(), "plan.html")
     assert [(sheet.name, sheet.budget.total, sheet.money_unit, len(sheet.indicators)) for sheet in document.sheets] == [
         ("石门村产业路硬化项目", Decimal(80), "万元", 3), ("柳河村蔬菜大棚项目", Decimal(60), "万元", 2)]
+
+
+def _run_together(rows: tuple[str, ...]) -> str:
+    """The rows of a pipe table as a web page's copy runs them together: every cell straight after the one before."""
+    return "".join(cell.strip() for row in rows for cell in row.split("|"))
+
+
+def test_a_plan_table_run_together_on_one_line_is_cut_by_its_cells_shapes():
+    # corpus 274's form: the notice's words, then the headings and the project's cells with no separator at all
+    document = read("现将项目计划予以公告(详见下表)。某区2022年度项目计划表" + _run_together(_HANBIN).replace("230万元", "230万"))
+    [sheet] = document.sheets
+    assert (sheet.name, sheet.budget.total) == ("茶叶优势主导产业项目", Decimal(230))
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("亩产值增长", "3%以上"), ("带动脱贫户", "20户"), ("脱贫户户均年增收", "1000元")]
+    # the goals end at their last figure: the 带贫减贫机制 cell after them describes the project, no target
+    assert sheet.purpose.endswith("实施期限：2022年5月-12月；实施单位及责任人：汉滨区蚕茶果技术中心/陈恒；"
+                                  "带贫减贫机制：脱贫户及边缘户园区务工")
+    # the cut is a guess from the cells' shapes: the reader says how it cut the row, at the row's line
+    [cut] = [d for d in document.diagnostics if d.code == "P111" and "实施期限" in d.message]
+    assert cut.location.line == 1
+    assert "实施期限“2022年5月-12月”｜实施单位及责任人“汉滨区蚕茶果技术中心/陈恒”｜绩效目标“亩产值增长3%以上," in cut.message
+
+
+def test_a_numbered_plan_run_together_holds_one_sheet_per_project():
+    # the money heading names its unit, so the amount is a bare figure right before the period; each project's row
+    # opens with its number and a name ending in 项目, after the goals and mechanism of the one before
+    document = read("某县2023年度项目计划表" + _run_together(_REWORDED))
+    assert [(sheet.name, sheet.budget.total, sheet.money_unit, [(i.name, i.target.raw) for i in sheet.indicators])
+            for sheet in document.sheets] == [
+        ("石门村产业路硬化项目", Decimal(80), "万元",
+         [("硬化道路", "≥2.5公里"), ("工程验收合格率", "100%"), ("受益群众满意度", "≥95%")]),
+        ("柳河村蔬菜大棚项目", Decimal(60), "万元", [("新建大棚", "20座"), ("带动脱贫户增收", "2000元以上")])]
+    # the place and the works, with no shape between them, run on in one cell: the note names both headings
+    cuts = [d.message for d in document.diagnostics if d.code == "P111" and "建设期限" in d.message]
+    assert len(cuts) == 2 and all("建设地点、建设内容及规模“" in cut for cut in cuts)
+
+
+def test_plan_headings_run_together_without_a_period_to_cut_by_are_left_as_they_stand():
+    # no shape says where the goals begin (no period, no owner after it): nothing is guessed, the line stays whole
+    lines = text_lines("某县项目计划表序号项目名称实施地点建设任务绩效目标1甲村道路项目甲村修路修路1公里")
+    assert plan_rows(lines) == lines

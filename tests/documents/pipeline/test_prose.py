@@ -114,6 +114,19 @@ def test_clauses_too_short_to_name_what_they_measure_give_no_target(text):
     assert split_prose(text) is None
 
 
+@pytest.mark.parametrize(("text", "items"), [
+    # how many are reached, counted inside the name of what each gains on average: two targets
+    ("带动20户脱贫户户均年增收1000元", ((("name", "带动脱贫户"), ("target", "20户")),
+                                      (("name", "脱贫户户均年增收"), ("target", "1000元")))),
+    ("惠及120名群众人均增收800元以上", ((("name", "惠及群众"), ("target", "120名")),
+                                      (("name", "群众人均增收"), ("target", "800元以上")))),
+    # no one named between the count and the average: one name, one target, as written
+    ("带动50人人均增收2000元", ((("name", "带动50人人均增收"), ("target", "2000元")),)),
+])
+def test_a_count_inside_the_name_of_an_average_gain_is_a_target_of_its_own(text, items):
+    assert split_prose(text, headed=True) == items
+
+
 def test_a_self_evaluation_report_gives_each_target_then_what_was_achieved():
     # a 绩效自评报告 in paragraphs: the level name ends a sentence, the planned figure is announced by 年初任务数, the
     # achieved one follows in a clause of its own (全年完成值…, 实际<verb>…)

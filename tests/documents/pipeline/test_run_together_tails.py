@@ -206,3 +206,14 @@ def test_words_met_to_the_letter_then_the_points_are_the_target_the_actual_and_t
     assert split_run_together("质量指标维修质量验收合格一次验收合格一次验收合格8") == (
         ("level2", "质量指标"), ("name", "维修质量验收合格"), ("target", "一次验收合格"), ("after", "一次验收合格"),
         ("after", "8"))
+
+
+def test_a_level_names_required_mark_run_together_stays_with_the_level_not_the_name():
+    # the form prints 必填 after the level names it requires (数量指标(必填硬性指标), corpus 262): in text run together
+    # it is cut with its level, so that no indicator's name opens with the form's own words
+    document = read_text(("项目支出绩效目标表一级指标二级指标三级指标指标值产出指标(40分)数量指标(必填硬性指标)培训农民人数≥100人"
+                          "质量指标(必填)培训合格率≥95%效益指标社会效益指标(选填)带动就业人数≥20人").encode(), "x.txt")[0]
+    assert [(i.level2, i.level2_raw, i.name, i.name_raw, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "数量指标(必填硬性指标)", "培训农民人数", None, "≥100人"),
+        ("质量指标", "质量指标(必填)", "培训合格率", None, "≥95%"),
+        ("社会效益指标", "社会效益指标(选填)", "带动就业人数", None, "≥20人")]

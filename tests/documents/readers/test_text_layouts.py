@@ -164,6 +164,24 @@ def test_text_without_a_goal_table_is_refused(data, reason):
     assert error.value.message.startswith("layout.txt：") and reason in error.value.message
 
 
+def test_a_table_whose_text_lost_its_order_is_refused_saying_its_levels_were_seen():
+    # a PDF's text flow from the middle of a self-evaluation (corpus 240's family): level names with their points stand
+    # as cells of their own, but no header and no row can be told; nothing is guessed and the refusal says why
+    data = "\n".join(["来记分。", "满意 度指 标 (10 分)", "10", "群众满意度", "98%", "分", "总分", "99.3 分",
+                      "成本指 标(5 分)", "成本控制率", "5 ±10%", "分", "达标"])
+    with pytest.raises(NotAGoalDocument) as error:
+        read(data)
+    assert "没有找到绩效目标表" in error.value.message
+    assert "文件中有2个指标层级名称（满意度指标、成本指标，第2行起），但没有找到指标表的表头和指标行" in error.value.message
+
+
+def test_one_level_name_in_a_text_without_a_table_is_no_table_lost():
+    # one level name alone may be a report's heading: the refusal says nothing of a table
+    with pytest.raises(NotAGoalDocument) as error:
+        read("工作总结\n产出指标\n今年完成了各项工作。\n")
+    assert "指标层级名称" not in error.value.message
+
+
 def test_binary_data_is_refused():
     with pytest.raises(NotAGoalDocument, match="layout.bin："):
         read_bytes(bytes(range(256)) * 10, "layout.bin")
