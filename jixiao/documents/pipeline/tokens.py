@@ -40,7 +40,7 @@ from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer
 from jixiao.model.units import canonical_unit
 
-__all__ = ["LineKind", "Token", "Line", "text_lines", "layout_lines", "display_width", "text_layout_name",
+__all__ = ["LineKind", "Token", "Line", "check_cells", "text_lines", "layout_lines", "display_width", "text_layout_name",
            "rejoined_characters"]
 
 
@@ -140,6 +140,17 @@ def layout_lines(layout: Layout) -> list[Line]:
                       for cell in block.cells]
             gridded = all(cell.column is not None for cell in block.cells)
             lines.append(Line(tokens, LineKind.ROW, block.line, block.table, block.row, gridded=gridded))
+    return lines
+
+
+def check_cells(lines: list[Line], deadline: Deadline) -> list[Line]:
+    """``lines``, once no token of them is longer than a cell may be (the read's ``cell_chars``): the file is refused
+    (LimitExceeded) at the first that is, naming its table, row (or text line) and column."""
+    longest = deadline.limits.cell_chars
+    for line in lines:
+        for token in line.tokens:
+            if len(token.text) > longest:
+                deadline.check_cell(token.text, line if line.row is not None else token, token.column)
     return lines
 
 
