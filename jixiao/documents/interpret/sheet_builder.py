@@ -548,7 +548,8 @@ def _dates_joined(texts: list[str]) -> list[str]:
     copy cut the date apart and ran the next label on after it (起始日期:2019年 | 1 月 1日 结束日期: | 2021 年 12 | 月31日);
     a label run on before another (开始日期资金情况(单位:万元) | 2021.1, a merged cell's text) takes the first whole date
     alone in a cell after it, before the next date's label."""
-    if not any(_date_labels().search(text) for text in texts):
+    # (one search over the cells together: no label holds a line break, so none is found across two cells)
+    if not _date_labels().search("\n".join(texts)):
         return texts  # (most rows)
     pieces: list[tuple[str, bool]] = []  # (text, whether a date's label), a cell cut around the labels inside it
     for text in texts:

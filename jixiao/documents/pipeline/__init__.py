@@ -78,7 +78,7 @@ def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTING
                                           deadline=deadline)
     # each line the tokenizer split into two or more cells is a table's row: the text outside the tables has it blank
     rows = {line.line for line in tokenized if line.line is not None and len(line.tokens) > 1}
-    outside = "\n".join("" if number in rows else line for number, line in enumerate(text.splitlines(), start=1))
+    outside = "\n".join(["" if number in rows else line for number, line in enumerate(text.splitlines(), start=1)])
     return _as_written(_with_prose(document, text, outside, deadline), WrittenText(text)), accounting
 
 

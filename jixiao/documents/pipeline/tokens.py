@@ -167,7 +167,7 @@ class _TextTokenizer:
         # the lines that start with a TAB, each one cell of a Word table's text; a web table copied from the browser
         # starts a row with a TAB too where its first cell is empty, but its line holds the row's other TABs
         led = [line for line in self.raw if line.startswith("\t")]
-        self.tabbed = len(led) >= _MIN_TAB_LINES and 2 * sum("\t" in line.strip() for line in led) < len(led)
+        self.tabbed = len(led) >= _MIN_TAB_LINES and 2 * len([line for line in led if "\t" in line.strip()]) < len(led)
         barred = [line for line in self.raw if "|" in line] if not self.tabbed else []
         own_bar = sum(1 for line in barred if _OWN_BAR.fullmatch(line))
         trailing_bar = sum(1 for line in barred if _TRAILING_BAR.fullmatch(line))
