@@ -19,8 +19,10 @@ time is spent is refused with a :class:`LimitExceeded` saying where it had got t
 仍未读完``). Time is checked between steps, not by interrupting a library call or a regular expression in
 progress: the other limits keep each step small. Patterns are kept from backtracking on hostile text instead
 (tests/documents/test_pattern_time.py runs every module-level pattern of documents and review on it; the one that is
-exponential on a failing match, doubled figures, only looks at runs up to 32 characters). A single cell's length is
-not bounded: a cell of a hundred thousand characters can still keep one polynomial search busy past the limit.
+exponential on a failing match, doubled figures, only looks at runs up to 32 characters). A single cell's text is
+bounded too (``cell_chars``, checked once the reader or the text's tokenizer has made the cells, before any pattern
+reads them): a cell of a hundred thousand characters could keep one polynomial search busy past the time limit, and
+no real cell comes near it (the longest line of the corpus is about a thousand characters).
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ class ReadLimits:
     merge_area: int = 100_000  # cells one merged range covers
     pdf_pages: int = 500
     seconds: float = 60.0
+    cell_chars: int = 20_000  # one cell's text (a text line's, a paragraph's): twenty times the longest real one
 
     def refuse(self, source: str, limit: str, found: str) -> LimitExceeded:
         """The error for ``source`` going over ``limit`` (a field name), with what was found."""
@@ -91,6 +94,7 @@ _LABELS = {
     "merge_area": lambda v: ("一个合并单元格覆盖", f" {v:,} 个单元格"),
     "pdf_pages": lambda v: ("PDF 页数", f" {v} 页"),
     "seconds": lambda v: ("读取时间", f" {v:g} 秒"),
+    "cell_chars": lambda v: ("单个单元格的文字", f" {v:,} 个字"),
 }
 
 
@@ -111,7 +115,8 @@ def check_archive(data: bytes, source: str, kind: str, limits: ReadLimits = DEFA
 
 class Deadline:
     """The time one read may take, from its first byte to its finished sheets: the container reader and every step of
-    the reading pipeline share one. :meth:`check` between steps refuses the file once the time is spent."""
+    the reading pipeline share one. :meth:`check` between steps refuses the file once the time is spent; the patterns
+    of those steps take a time that grows with a cell's length, which :meth:`check_cell` bounds."""
 
     __slots__ = ("_end", "_limits", "_source")
 
@@ -126,6 +131,19 @@ class Deadline:
         if _now() > self._end:
             raise self.spent(at)
 
+    @property
+    def limits(self) -> ReadLimits:
+        """The limits of the read."""
+        return self._limits
+
+    def check_cell(self, text: str, at: object = None, column: int | None = None) -> None:
+        """Raise LimitExceeded when one cell's ``text`` is longer than the limit, naming where it stands (``at``, as
+        :meth:`check` takes it, and its 0-based ``column``) and how it begins."""
+        if len(text) > self._limits.cell_chars:
+            where = _place(at) + (f"第{column + 1}列" if column is not None else "")
+            found = f"{where or '一个'}的单元格（“{text.strip()[:_OPENING]}…”）有 {len(text):,} 个字"
+            raise self._limits.refuse(self._source, "cell_chars", found)
+
     def remaining(self) -> float:
         """The seconds left (none once the time is spent): a conversion in another process (LibreOffice) gets them as
         wall-clock time, since its work is not this thread's."""
@@ -138,6 +156,8 @@ class Deadline:
         return LimitExceeded(self._source, "seconds", f"读取超时：{label}最多{shown}，{f'在{where}时' if where else ''}"
                                                       "仍未读完；文件可能已损坏或被恶意构造")
 
+
+_OPENING = 12  # characters of a cell over the limit its refusal quotes, for the user to find it
 
 # The deadline of a step called on its own (a test, a tool): no time limit. A read always has a real one.
 UNTIMED = Deadline("", ReadLimits(seconds=math.inf))

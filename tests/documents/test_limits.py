@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -223,6 +224,44 @@ def test_an_office_file_is_unzipped_once_for_sniffing_and_reading(make, monkeypa
     # Refused as before: the handed archive is judged by the limits of the read.
     with pytest.raises(LimitExceeded, match="解压后"):
         read_bytes(data, "table", ReadLimits(member_bytes=100))
+
+
+# A hostile cell: a run of digits, which the money patterns would search from each digit, each search to the run's end.
+_LONG_CELL = "1" * 30_000
+_INDICATORS = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", "≥500人次"],
+               ["效益指标", "社会效益指标", "群众知晓率", "≥90%"]]
+
+
+def _with_cell(text: str) -> list[list[str]]:
+    """The indicator table with ``text`` as its last row's 指标值 (row 3, column 4)."""
+    return [*_INDICATORS[:2], [*_INDICATORS[2][:3], text]]
+
+
+def _tabbed(table: list[list[str]]) -> bytes:
+    """A Word table saved as text: each cell on a line of its own opened by a TAB, a blank line between rows."""
+    return "\n\n".join("\n".join(f"\t{cell}" for cell in row) for row in table).encode()
+
+
+@pytest.mark.parametrize(("make", "where"), [
+    (lambda text: docx_file(_with_cell(text)), "第1个表格第3行第4列"),
+    (lambda text: xlsx_file(_with_cell(text)), "第1个表格第3行第4列"),
+    (lambda text: "\n".join("\t".join(row) for row in _with_cell(text)).encode(), "第3行第4列"),
+    (lambda text: _tabbed(_with_cell(text)), "第14行第4列"),
+], ids=["docx", "xlsx", "txt", "tabbed txt"])
+def test_a_cell_longer_than_the_limit_is_refused_naming_where_it_stands(make, where):
+    error = _refusal(lambda: read_bytes(make(_LONG_CELL), "long"))
+    assert error.limit == "cell_chars"
+    assert error.message == (f"long：超出读取限制：单个单元格的文字最多 20,000 个字，而{where}的单元格（“111111111111…”）"
+                             "有 30,000 个字；文件可能已损坏或被恶意构造")
+    # the same file with the cell within the limit is read, the cell kept as its target
+    indicators = read_bytes(make("1" * 300), "long").sheets[0].indicators
+    assert indicators[-1].name == "群众知晓率" and indicators[-1].target.value == Decimal("1" * 300)
+
+
+def test_the_cell_limit_is_the_reads():
+    data = xlsx_file(_with_cell("≥" + "9" * 40 + "%"))
+    assert _refusal(lambda: read_bytes(data, "x.xlsx", ReadLimits(cell_chars=40))).limit == "cell_chars"
+    assert read_bytes(data, "x.xlsx", ReadLimits(cell_chars=42)).sheets[0].indicators
 
 
 def test_an_office_file_of_an_unknown_zip_version_is_called_damaged():

@@ -53,6 +53,7 @@ def _goal_sentence() -> re.Pattern:
                       + r")(?:(?:是|为)[:：]?|[:：])\s*(?P<goal>[^。]{4,}。?)")
 
 
+@lru_cache(maxsize=TEXT_MEMO)  # (asked of every paragraph outside a grid: a template's recur from file to file)
 def goals_in_prose(text: str) -> str | None:
     """The goal a paragraph states in a sentence of its own (``…小石桥5座。总体绩效目标是通过项目实施,有力改善人居环境
     质量。``, ``…培训期限3天。项目总体绩效目标:提高种植人员…``, a notice of the goals set), or None: a goals label then

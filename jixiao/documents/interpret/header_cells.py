@@ -317,6 +317,7 @@ def is_report_title(text: str) -> bool:
 _TABLE_OF_YEAR = re.compile(r"[^,，。;；:：]*?(20\d{2})\s*年度[^,，。;；:：]{2,40}表(?:\.[a-z]{3,4})?")
 
 
+@lru_cache(maxsize=TEXT_MEMO)  # (asked of every paragraph outside a grid, as parse_title is)
 def table_year(text: str) -> int | None:
     """The year of a line naming a table of that year (``2022年度共享工程项目自评表``, a title the form words of
     :func:`parse_title` do not know), or of a year printed alone (:func:`year_line`); None for any other line."""

@@ -162,6 +162,7 @@ _CODE = re.compile(r"[0-9A-Za-z]+")  # a unit code's characters
 _WAN = re.compile(r"(?<=\d)万$")
 # a web copy's residue after a figure (3,724,055.00?: a non-breaking space turned into ?)
 _FIGURE_RESIDUE = re.compile(r"(?<=\d)\s*[?？\ufffd]+$")
+_RESIDUE_MARKS = ("?", "？", "\ufffd")  # what the residue ends with (the texts are stripped)
 _MONEY_AMOUNTS = {"budget_initial", "budget_full", "spent"}
 _YUAN = {MoneyUnit.YUAN: Decimal(1), MoneyUnit.WAN_YUAN: Decimal(10000)}
 # The money table's column for why the budget was adjusted or the execution rate is low (the form asks for it).
@@ -548,7 +549,8 @@ def _dates_joined(texts: list[str]) -> list[str]:
     copy cut the date apart and ran the next label on after it (起始日期:2019年 | 1 月 1日 结束日期: | 2021 年 12 | 月31日);
     a label run on before another (开始日期资金情况(单位:万元) | 2021.1, a merged cell's text) takes the first whole date
     alone in a cell after it, before the next date's label."""
-    if not any(_date_labels().search(text) for text in texts):
+    # (one search over the cells together: no label holds a line break, so none is found across two cells)
+    if not _date_labels().search("\n".join(texts)):
         return texts  # (most rows)
     pieces: list[tuple[str, bool]] = []  # (text, whether a date's label), a cell cut around the labels inside it
     for text in texts:
@@ -931,7 +933,8 @@ class SheetBuilder:
         上年结转, 其他资金); or headings each beside its figure (转移支付预算数(A) | 5.8万 | 预算执行率 | 100%).
         A figure followed by a web copy's residue (``3,724,055.00?``) is read without it, and said (P146)."""
         written = [cell.text.strip() for cell in row.filled]
-        texts = [_FIGURE_RESIDUE.sub("", text) for text in written]
+        # (asked of every row of a header block: the residue's marks are looked for before the pattern is run)
+        texts = [_FIGURE_RESIDUE.sub("", text) if text.endswith(_RESIDUE_MARKS) else text for text in written]
         joined = _broken_money_headings(texts)
         cells = self._money_cells(row, joined)
         if cells is None:
@@ -970,7 +973,10 @@ class SheetBuilder:
         money table's."""
         if self._second_heading_row(row, texts):
             return MoneyCells(len(texts))  # (each joined with the heading above it)
-        keys = _budget_group(texts, _plain_budget(texts, _adjusted_subtotal(texts, [money_key(text) for text in texts])))
+        keys = [money_key(text) for text in texts]
+        # (both other readings turn on the initial budget's heading in the row: most rows hold none, nor any heading)
+        keys = _budget_group(texts, _plain_budget(texts, _adjusted_subtotal(texts, keys))) \
+            if "budget_initial" in keys else _plain_budget(texts, keys)
         # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
         if not any(is_figure(text) for text in texts[:lead]) and self._money_pairs(texts[lead:], keys[lead:]):

@@ -29,7 +29,7 @@ from jixiao.documents.pipeline.prose import prose_lines
 from jixiao.documents.pipeline.regions import join_heading_runs, split_header_runs
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.statements import prose_report, report_title
-from jixiao.documents.pipeline.tokens import layout_lines, text_layout_name, text_lines
+from jixiao.documents.pipeline.tokens import check_cells, layout_lines, text_layout_name, text_lines
 from jixiao.documents.pipeline.transposed import turn_over
 from jixiao.documents.pipeline.wrapped import join_cell_tails, join_centered_cells, join_wrapped_headings
 from jixiao.documents.readers.text_decode import decode_text
@@ -49,7 +49,7 @@ def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSet
     sentences (``Document.prose``) as a text file's are. Within the read's ``deadline`` (one of the default time
     limit when none is given)."""
     deadline = deadline or Deadline(source, DEFAULT_LIMITS)
-    lines = prose_lines(turn_over(layout_lines(layout), settings, deadline), deadline)
+    lines = prose_lines(turn_over(check_cells(layout_lines(layout), deadline), settings, deadline), deadline)
     deadline.check()
     document, accounting = build_document(plan_rows(lines), source, file_format, layout.name, layout.diagnostics,
                                           settings, layout.tabs, deadline)
@@ -66,7 +66,7 @@ def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTING
     text = unglossed(text)
     deadline.check()
     text = undoubled(text)
-    tokenized = text_lines(text, settings, deadline)
+    tokenized = check_cells(text_lines(text, settings, deadline), deadline)
     lines = split_lines(join_cell_tails(tokenized), deadline)
     lines = join_centered_cells(join_wrapped_headings(lines))
     deadline.check()
@@ -78,7 +78,7 @@ def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTING
                                           deadline=deadline)
     # each line the tokenizer split into two or more cells is a table's row: the text outside the tables has it blank
     rows = {line.line for line in tokenized if line.line is not None and len(line.tokens) > 1}
-    outside = "\n".join("" if number in rows else line for number, line in enumerate(text.splitlines(), start=1))
+    outside = "\n".join(["" if number in rows else line for number, line in enumerate(text.splitlines(), start=1)])
     return _as_written(_with_prose(document, text, outside, deadline), WrittenText(text)), accounting
 
 

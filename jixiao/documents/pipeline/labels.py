@@ -785,6 +785,7 @@ _POINTS_OPEN = re.compile(r"^(?P<name>[^()（）\d]*)[(（]\s*(?P<points>\d{1,3}
 _OPENING_LOST = re.compile(r"\d{1,3}(?:\.\d+)?\s*分\s*[)）]")
 # the piece closing them: ), 分)
 _POINTS_CLOSE = re.compile(r"^分?\s*[)）]$")
+_BRACKET = re.compile(r"[()（）]")
 # cells of other columns a scrambled text puts between the opening and the closing piece (the level 2's 意度指标
 # inside 满意度指标(10分): (10分 | 意度指标 | ))
 _POINTS_GAP = 1
@@ -800,6 +801,8 @@ def level_label_in(cells: list[str], other: Callable[[str], bool] = lambda name:
     another of the form's labels that carries points by ``other`` (a block's: 年度 | 绩效 | 目标 | (80分)), written
     before the points in their cell and in up to :data:`_NAME_PIECES` cells before it. Bracketed points after other
     words (培训(30) are no label, nor a bracketed number without 分 or a name ((1), a row's numbering)."""
+    if not _BRACKET.search("".join(cells)):
+        return None  # (asked of every row of a grid: points are never written without a bracket, opening or closing)
     for index, cell in enumerate(cells):
         # (points whose opening bracket the copy lost, 30分): the figure with 分 and the closing bracket still say so)
         opened = _POINTS_OPEN.match(cell.strip()) or (

@@ -1118,7 +1118,7 @@ def _opens_money_table(line: Line, first_label: Label, key: str) -> bool:
     if first_label.role is Role.FIELD and first_label.kind == "budget_section" or _MONEY_OPENING.fullmatch(key):
         return True
     texts = [token.text.strip() for token in line.filled]
-    if len(texts) < _MONEY_HEADINGS_LEAST or any(_DIGIT.search(_NOTES.sub("", text)) for text in texts):
+    if len(texts) < _MONEY_HEADINGS_LEAST or any(_DIGIT.search(text) and _DIGIT.search(_NOTES.sub("", text)) for text in texts):
         return False
     headings = money_headings_in_text(" ".join(texts))
     return len(headings) >= _MONEY_HEADINGS_LEAST and texts[0].startswith(headings[0])

@@ -48,9 +48,12 @@ _PARTS_AFTER = re.compile(r"(\d+(?:\.\d+)?)\s*万元\s*[(（]?[,，:：]?\s*(?:�
 # parts listed before their total: 35万元、30万元、50万元,合计115万元. Each part is matched once, atomically: the words
 # before a figure may hold digits, so a part matches in as many ways as its figure has digits, all ending at its 、
 # or comma, and a sentence listing parts with no total after them was tried in every combination of those ways
-# (150 ms for one of 115 characters, corpus 221)
-_PARTS_BEFORE = re.compile(r"((?:(?>[^,，、。;；]{0,20}?\d+(?:\.\d+)?\s*万元[、,，])){2,})\s*(?:合计|共计|总计)[为:：]?\s*"
-                           r"(\d+(?:\.\d+)?)\s*万元")
+# (150 ms for one of 115 characters, corpus 221). A figure starts where its digits do (the shortest words before it
+# reach there first anyway), so a long run of digits is read once from each place, not once from each of its digits
+# (seconds for a cell of 1,000 digits); and a list is of at most 50 parts, so a long list with no total after it is
+# given back at most 50 parts from each of its parts, not all of them (seconds for a cell of a few thousand parts).
+_PARTS_BEFORE = re.compile(r"((?:(?>[^,，、。;；]{0,20}?(?<!\d)\d++(?:\.\d++)?\s*+万元[、,，])){2,50})\s*(?:合计|共计|总计)"
+                           r"[为:：]?\s*(\d++(?:\.\d++)?)\s*万元")
 _WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
 # a list that is not simply the whole's parts: shares, other units, a breakdown inside a part
 _NOT_PARTS = re.compile(r"%|亿元|(?<!万)元|其中|含|[(（]")

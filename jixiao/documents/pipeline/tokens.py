@@ -40,7 +40,7 @@ from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer
 from jixiao.model.units import canonical_unit
 
-__all__ = ["LineKind", "Token", "Line", "text_lines", "layout_lines", "display_width", "text_layout_name",
+__all__ = ["LineKind", "Token", "Line", "check_cells", "text_lines", "layout_lines", "display_width", "text_layout_name",
            "rejoined_characters"]
 
 
@@ -143,6 +143,17 @@ def layout_lines(layout: Layout) -> list[Line]:
     return lines
 
 
+def check_cells(lines: list[Line], deadline: Deadline) -> list[Line]:
+    """``lines``, once no token of them is longer than a cell may be (the read's ``cell_chars``): the file is refused
+    (LimitExceeded) at the first that is, naming its table, row (or text line) and column."""
+    longest = deadline.limits.cell_chars
+    for line in lines:
+        for token in line.tokens:
+            if len(token.text) > longest:
+                deadline.check_cell(token.text, line if line.row is not None else token, token.column)
+    return lines
+
+
 def text_lines(text: str, settings: ReadSettings = DEFAULT_SETTINGS, deadline: Deadline = UNTIMED) -> list[Line]:
     """Tokenize plain text (already decoded) into lines of tokens, within the read's ``deadline``."""
     return _TextTokenizer(text, settings).run(deadline)
@@ -156,7 +167,7 @@ class _TextTokenizer:
         # the lines that start with a TAB, each one cell of a Word table's text; a web table copied from the browser
         # starts a row with a TAB too where its first cell is empty, but its line holds the row's other TABs
         led = [line for line in self.raw if line.startswith("\t")]
-        self.tabbed = len(led) >= _MIN_TAB_LINES and 2 * sum("\t" in line.strip() for line in led) < len(led)
+        self.tabbed = len(led) >= _MIN_TAB_LINES and 2 * len([line for line in led if "\t" in line.strip()]) < len(led)
         barred = [line for line in self.raw if "|" in line] if not self.tabbed else []
         own_bar = sum(1 for line in barred if _OWN_BAR.fullmatch(line))
         trailing_bar = sum(1 for line in barred if _TRAILING_BAR.fullmatch(line))
