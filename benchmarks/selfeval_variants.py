@@ -65,15 +65,22 @@ _WEIGHT_HEADINGS = ("分值", "权重")
 _TARGET_HEADINGS = ("年度指标值", "指标值", "年度目标值", "目标值", "预期目标值")
 
 
+def _grid_heading(text: str) -> tuple[list[tuple[int, list[str], str]], int, list[str]] | None:
+    """The rows of ``text`` in columns, where among them the indicator grid's heading stands and its cells; None
+    without one."""
+    rows = _rows(text)
+    start = _heading_row(text)
+    return None if start is None else (rows, start, rows[start][1])
+
+
 def weight_before_target(text: str) -> str | None:
     """The 分值 column printed right before the target (三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分, as the Hubei and
     Guangdong forms order it): the heading and every row of the heading's layout down to the grid's end moved, a row
     that lost its leading merged cells counted from its end; one cell a line has no such form."""
-    rows = _rows(text)
-    start = _heading_row(text)
-    if start is None:
+    found = _grid_heading(text)
+    if found is None:
         return None
-    heading = rows[start][1]
+    rows, start, heading = found
     weight = next((i for i, cell in enumerate(heading) if cell in _WEIGHT_HEADINGS), None)
     target = next((i for i, cell in enumerate(heading) if cell in _TARGET_HEADINGS), None)
     if weight is None or target is None or weight < target:
@@ -170,9 +177,6 @@ def execution_after_grid(text: str) -> str | None:
     return "\n".join(lines[:start] + lines[end:after] + lines[start:end] + lines[after:])
 
 
-_MONEY_WEIGHT = ("分值", "权重")  # the money table's points heading
-
-
 def _renamed_apart(text: str, money: dict[str, str], grid: dict[str, str]) -> str | None:
     """``text`` with the cells renamed as :func:`_renamed` does, by ``money`` above the indicator grid's heading (the
     money table's headings) and by ``grid`` from that heading on: a form words its two tables' points columns apart
@@ -184,7 +188,7 @@ def _renamed_apart(text: str, money: dict[str, str], grid: dict[str, str]) -> st
     if start is None:
         return None
     above, below = "\n".join(lines[:start]), "\n".join(lines[start:])
-    weighed = any(cell in _MONEY_WEIGHT for line in lines[:start] for cell in _line_cells(line)[0])
+    weighed = any(cell in _WEIGHT_HEADINGS for line in lines[:start] for cell in _line_cells(line)[0])
     renamed_above, renamed_below = _renamed(above, money) if weighed else None, _renamed(below, grid)
     if renamed_above is None and renamed_below is None:
         return None
@@ -255,11 +259,10 @@ def _grid_column_after(text: str, after: tuple[str, ...], heading: str,
     of the heading's layout down to the grid's end takes ``cell(row cells, where each heading stands in them)``; a
     row that lost its leading merged cells is counted from its end, a row shorter than that (one cell a line, a
     row broken over lines) is left as it is, and a variant that changes no row is none."""
-    rows = _rows(text)
-    start = _heading_row(text)
-    if start is None:
+    found = _grid_heading(text)
+    if found is None:
         return None
-    names = rows[start][1]
+    rows, start, names = found
     at = next((i for i, name in enumerate(names) if name in after), None)
     if at is None:
         return None
@@ -319,12 +322,12 @@ def _money_rows(text: str) -> tuple[list[tuple[int, list[str], int]], list[str]]
     figure is which cannot be told)."""
     rows = _rows(text)
     start = next((n for n, (_, cells, _) in enumerate(rows)
-                  if any(cell in _MONEY_WEIGHT for cell in cells) and any(_MONEY_RATE.fullmatch(c) for c in cells)
+                  if any(cell in _WEIGHT_HEADINGS for cell in cells) and any(_MONEY_RATE.fullmatch(c) for c in cells)
                   and sum(1 for cell in cells if _AMOUNT_HEADING.fullmatch(cell)) >= 2), None)
     if start is None:
         return None
     heading = [cell for cell in rows[start][1] if cell]
-    reach = len(heading) - min(_money_at(heading, _MONEY_WEIGHT), _money_at(heading, None))
+    reach = len(heading) - min(_money_at(heading, _WEIGHT_HEADINGS), _money_at(heading, None))
     rate = len(heading) - _money_at(heading, None)
     found = [(rows[start][0], list(rows[start][1]), _last_filled(rows[start][1]))]
     for index, cells, kind in rows[start + 1:]:
@@ -370,7 +373,7 @@ def rate_before_weight(text: str) -> str | None:
     found = _money_rows(text)
     if found is None:
         return None
-    weight, rate = _money_at(found[1], _MONEY_WEIGHT), _money_at(found[1], None)
+    weight, rate = _money_at(found[1], _WEIGHT_HEADINGS), _money_at(found[1], None)
     if rate < weight:
         return None
 
@@ -389,7 +392,7 @@ def points_in_score_heading(text: str) -> str | None:
     if found is None or "得分" not in found[1]:
         return None
     rows, heading = found
-    weight = _money_at(heading, _MONEY_WEIGHT)
+    weight = _money_at(heading, _WEIGHT_HEADINGS)
     points = rows[1][1][weight + rows[1][2] + 1 - len(heading)]
     if not re.fullmatch(r"\d+", points):
         return None

@@ -24,7 +24,7 @@ from jixiao.scoring.audit.recompute import Recomputation, RecomputedItem, recomp
 from jixiao.scoring.audit.registry import AUDIT_RULES
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.audit.rules.prose import STATEMENT_RULES
-from jixiao.scoring.audit.written import as_written, in_simplified
+from jixiao.scoring.audit.written import in_simplified, quoted_as_written
 from jixiao.scoring.profile import Profile
 
 __all__ = ["AUDIT_RULES", "AuditContext", "AuditDocs", "AuditRule", "Recomputation", "RecomputedItem",
@@ -56,7 +56,7 @@ def audit_sheet(sheet: GoalSheet, profile: Profile, *, source: str | None = None
     applies = {"evaluation": sheet.evaluation is not None, "monitoring": sheet.monitoring is not None,
                "approval": approved is not None,
                "recorded": recorded is not None and sheet.evaluation is not None, "prose": False}
-    return [as_written(finding, written) for rule in AUDIT_RULES if applies[rule.applies_to]
+    return [quoted_as_written(finding, written) for rule in AUDIT_RULES if applies[rule.applies_to]
             for finding in rule.check(ctx) if not (rule.placement and finding.location.row in ctx.doubtful_lines)]
 
 
@@ -72,7 +72,7 @@ def audit_prose(document: Document, profile: Profile) -> list[Finding]:
     ctx = AuditContext(sheet=GoalSheet(), profile=profile, source=document.source, prose=prose, sheets=sheets)
     owned = {statement.line for statement in prose.money
              if any(_sheet_gives(statement, sheet.evaluation) for sheet in sheets if sheet.evaluation)}
-    return [as_written(finding, written) for rule in AUDIT_RULES if rule.applies_to == "prose"
+    return [quoted_as_written(finding, written) for rule in AUDIT_RULES if rule.applies_to == "prose"
             for finding in rule.check(ctx) if not (rule.code in STATEMENT_RULES and finding.location.line in owned)]
 
 

@@ -4,7 +4,7 @@
 The audit's rules read the words of the cells (达成预期指标, 建设中, 余, 调整理由, the template's instructions) in the
 Simplified characters every vocabulary is written in; the reader keeps a cell as written and folds it only to match a
 label. Rather than each rule folding what it reads, :func:`in_simplified` gives the rules a copy of the record whose
-texts are Simplified, and :func:`as_written` puts the written cells back into what they found.
+texts are Simplified, and :func:`quoted_as_written` puts the written cells back into what they found.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import simplified
 
-__all__ = ["as_written", "in_simplified"]
+__all__ = ["in_simplified", "quoted_as_written"]
 
 Record = TypeVar("Record", bound=BaseModel)
 
@@ -43,7 +43,7 @@ def in_simplified(record: Record) -> tuple[Record, dict[str, str]]:
     return (record, {}) if not written else (type(record).model_validate(data), written)
 
 
-def as_written(finding: Finding, written: Mapping[str, str]) -> Finding:
+def quoted_as_written(finding: Finding, written: Mapping[str, str]) -> Finding:
     """``finding`` with each of its texts that is a whole cell of the Simplified copy (a quoted actual, a name, the
     sheet's key) given back as written; a text the rule cut from a cell stays as the rule quoted it."""
     if not written:

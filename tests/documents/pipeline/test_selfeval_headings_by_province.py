@@ -173,3 +173,14 @@ def test_the_subtotal_after_the_adjustment_is_the_years_budget_in_traditional_ch
         Decimal(120),
         Decimal(110),
     )
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("convert", [str, opencc.OpenCC("s2t").convert])
+def test_a_money_table_without_its_rows_is_a_self_evaluation_by_its_title_in_traditional_characters_too(
+    convert, layout
+):
+    # a copy cut after the money table: the title says what the sheet is (項目支出績效自評表), no grid heading does
+    rows = [[convert(cell) for cell in row] for row in form()[:6]]
+    sheet = read_bytes(text(rows, layout).encode(), "case.txt").sheets[0]
+    assert _evaluation(sheet)[:3] == MONEY_READ[:3]
