@@ -13,7 +13,7 @@ from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_document, audit_sheet
 from jixiao.scoring.audit.written import in_simplified
 from tests.conftest import texts
-from tests.documents.selfeval_forms import GRID, LAYOUTS, form, read_form, text
+from tests.documents.selfeval_forms import GRID, LAYOUTS, MONEY, form, read_form, text
 
 CENTRAL = load_profile("central")
 
@@ -37,7 +37,10 @@ def test_a_form_in_traditional_characters_is_audited_by_its_words_and_quoted_as_
 
 
 def test_a_form_in_simplified_characters_is_audited_as_it_is():
-    sheet = read_form(form(grid=_qualitative("达成预期指标")), "pipes")
+    # (a formula's letters after a heading, 全年执行数(B), are the document's own words, no gloss to remove)
+    money = [["项目资金（万元）", "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"], MONEY[1]]
+    sheet = read_form(form(money=money, grid=_qualitative("达成预期指标")), "pipes")
+    assert "全年执行数(B)" in sheet.evaluation.money_headings
     assert in_simplified(sheet) == (sheet, {})
 
 

@@ -15,7 +15,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from jixiao.model.finding import Finding
-from jixiao.model.lexicon import simplified
+from jixiao.model.lexicon import simplified_in_place, unglossed
 
 __all__ = ["in_simplified", "quoted_as_written"]
 
@@ -23,13 +23,15 @@ Record = TypeVar("Record", bound=BaseModel)
 
 
 def in_simplified(record: Record) -> tuple[Record, dict[str, str]]:
-    """``record`` with every text in Simplified characters, pinyin glosses removed, and each such text mapped to the
-    text as written; ``record`` itself and no map where no text changes (the usual Simplified document)."""
+    """``record`` with every text in Simplified characters, each in its place (a converter site's toned pinyin glosses
+    removed), and each such text mapped to the text as written; ``record`` itself and no map where no text changes
+    (the usual Simplified document)."""
     written: dict[str, str] = {}
 
     def converted(value: object) -> object:
         if isinstance(value, str):
-            simple = simplified(value)
+            # (a converter site's toned glosses only: a Latin word in brackets, 全年执行数(B), 长度(km), is the cell's)
+            simple = simplified_in_place(unglossed(value))
             if simple != value:
                 written.setdefault(simple, value)
             return simple
