@@ -38,7 +38,10 @@ def test_a_form_in_traditional_characters_is_audited_by_its_words_and_quoted_as_
 
 def test_a_form_in_simplified_characters_is_audited_as_it_is():
     # (a formula's letters after a heading, 全年执行数(B), are the document's own words, no gloss to remove)
-    money = [["项目资金（万元）", "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"], MONEY[1]]
+    money = [
+        ["项目资金（万元）", "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+        MONEY[1],
+    ]
     sheet = read_form(form(money=money, grid=_qualitative("达成预期指标")), "pipes")
     assert "全年执行数(B)" in sheet.evaluation.money_headings
     assert in_simplified(sheet) == (sheet, {})
