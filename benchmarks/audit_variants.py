@@ -6,8 +6,10 @@
 Every judged dev self-evaluation and monitoring text document is rewritten by each layout transformation that
 applies to it: those of ``benchmarks/variants.py`` a self-evaluation can take (separators, merged level cells
 repeated or left blank, the money table's headings and rate, the 得分 column before the 分值 one, the total in a
-sentence, …) and the self-evaluation forms of ``benchmarks/selfeval_variants.py`` (the points and value columns in
-other forms' words, the 分值 column before the target, the money in 元, the money table after the indicators). Each
+sentence, the operator and unit in columns of their own, Traditional characters, wrapped headings and cells, …) and
+the self-evaluation forms of ``benchmarks/selfeval_variants.py`` (the points and value columns in other forms' and
+provinces' words, the 分值 column before the target, the money in 元, the money table after the indicators, its rate
+before its points or its points in the score's heading, a 完成率 or 评分标准 column, a monitoring table's headings). Each
 variant is read and audited as ``benchmarks/audit_corpus.py`` audits the original, and its findings are held against
 the original's (same rule, same indicator by name similarity, or for a finding about the whole sheet none of the same
 rule, as ``benchmarks/review_variants.py`` holds them):
@@ -45,14 +47,19 @@ from jixiao.review import Finding
 
 __all__ = ["AUDIT_TRANSFORMS", "TWIN_LAYOUTS", "TWIN_REFERENCE", "VariantAudit", "audit_variants", "twin_audit"]
 
-# the layouts of benchmarks/variants.py that a self-evaluation is published in; left out: damage (OCR, scrambled
-# cells, cells run together, pinyin), goal-form columns (operator and unit, 中长期, 权重 where 分值 stands, 指标解释)
-# and the grid as an outline or in prose, which no self-evaluation with its points columns takes
+# the layouts of benchmarks/variants.py that a self-evaluation is published in: besides separators, merged cells and the
+# money table's forms, the operator and the unit in columns of their own (the Sichuan 2023 and Yunnan 自评表, 108, 158,
+# 213), Traditional characters (a converter site's copy, 015, 119, 231), headings wrapped over two lines and long cells
+# wrapped (a PDF's narrow columns), the level columns' other headings and no 一级 column (county forms). Left out:
+# damage (OCR, scrambled cells, cells run together, pinyin), goal-form columns (中长期, 权重 where 分值 stands, 指标解释),
+# fixed-width columns (the variant left-aligns a row that lost its merged cells, which a PDF keeps under its
+# columns) and the grid as an outline or in prose, which no self-evaluation with its points columns takes
 _LAYOUTS = ("pipes_to_tabs", "pipes_to_spaces", "spaces_to_tabs", "spaces_to_pipes", "cell_per_line", "blank_lines",
             "full_width", "header_repeated", "serial_column", "remark_column", "target_heading", "levels_once",
             "levels_repeated", "thousands_separators", "money_headings_renamed", "rate_as_fraction",
             "rate_without_percent", "score_before_weight", "total_in_prose", "money_headings_two_rows",
-            "money_units_in_headings", "columns_reordered")
+            "money_units_in_headings", "columns_reordered", "operator_unit_columns", "unit_column", "traditional",
+            "heading_two_lines", "wrapped_cells", "name_heading", "short_level_headings", "level1_dropped")
 # the layouts that change how cells are separated: a text whose grid is written otherwise (cells one space apart, run
 # together) has only stray lines of its header or page rewritten, and that variant is no other layout of its table
 _SEPARATORS = frozenset({"pipes_to_tabs", "pipes_to_spaces", "spaces_to_tabs", "spaces_to_pipes", "cell_per_line"})

@@ -4,8 +4,13 @@ Beside the forms of ``benchmarks/variants.py`` (separators, merged level cells, 
 column before the 分值 one, the total in a sentence), these are the self-evaluation forms' own differences: the points
 columns headed in other forms' words (权重 / 自评得分, 指标分值 / 评分), the target and what was done headed 全年目标值,
 全年实际值 or 实际完成情况, the 分值 column printed before the target, the money in 元 instead of 万元, and the money
-table (the 预算执行率 row) printed after the indicators instead of before them. The table's content is untouched, so
-the audit of a variant must find what the audit of its original finds; ``benchmarks/audit_variants.py`` compares them.
+table (the 预算执行率 row) printed after the indicators instead of before them. Then the forms of provinces the dev
+self-evaluations come from: every heading in the words of the Chongqing, Xinjiang, Shandong and Fujian forms (the
+points' unit in the heading, 指标权重(分); the money's 执行率权重 | 执行率得分(分); 实际完成指标值, 未完成原因), a 完成率 or
+评分标准 column beside the actual, the money table's rate before its points (Chongqing) or its points said only in the
+score's heading (Hubei, 得分(20分*执行率)), and a monitoring table's money and likelihood in other words (截至6月底执行数,
+预计年底执行数, 完成目标的可能性). The table's content is untouched, so the audit of a variant must find what the audit
+of its original finds; ``benchmarks/audit_variants.py`` compares them.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from benchmarks.variants import _GRID_END, _heading_row, _line_cells, _rewrite_cells, _rows
+from benchmarks.variants import _GRID_END, _HEADING, _heading_row, _line_cells, _rewrite_cells, _rows
 
 __all__ = ["SELFEVAL_TRANSFORMS"]
 
@@ -60,15 +65,22 @@ _WEIGHT_HEADINGS = ("分值", "权重")
 _TARGET_HEADINGS = ("年度指标值", "指标值", "年度目标值", "目标值", "预期目标值")
 
 
+def _grid_heading(text: str) -> tuple[list[tuple[int, list[str], str]], int, list[str]] | None:
+    """The rows of ``text`` in columns, where among them the indicator grid's heading stands and its cells; None
+    without one."""
+    rows = _rows(text)
+    start = _heading_row(text)
+    return None if start is None else (rows, start, rows[start][1])
+
+
 def weight_before_target(text: str) -> str | None:
     """The 分值 column printed right before the target (三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分, as the Hubei and
     Guangdong forms order it): the heading and every row of the heading's layout down to the grid's end moved, a row
     that lost its leading merged cells counted from its end; one cell a line has no such form."""
-    rows = _rows(text)
-    start = _heading_row(text)
-    if start is None:
+    found = _grid_heading(text)
+    if found is None:
         return None
-    heading = rows[start][1]
+    rows, start, heading = found
     weight = next((i for i, cell in enumerate(heading) if cell in _WEIGHT_HEADINGS), None)
     target = next((i for i, cell in enumerate(heading) if cell in _TARGET_HEADINGS), None)
     if weight is None or target is None or weight < target:
@@ -165,6 +177,235 @@ def execution_after_grid(text: str) -> str | None:
     return "\n".join(lines[:start] + lines[end:after] + lines[start:end] + lines[after:])
 
 
+def _renamed_apart(text: str, money: dict[str, str], grid: dict[str, str]) -> str | None:
+    """``text`` with the cells renamed as :func:`_renamed` does, by ``money`` above the indicator grid's heading (the
+    money table's headings) and by ``grid`` from that heading on: a form words its two tables' points columns apart
+    (执行率权重 over the money, 指标权重(分) over the indicators). The money table is renamed only where it prints its
+    分值 (the forms renamed so print one: a table whose score heading notes the points, 得分(20分*执行率), is another
+    form's). None without a grid heading or when nothing changed."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if _HEADING.search(line)), None)
+    if start is None:
+        return None
+    above, below = "\n".join(lines[:start]), "\n".join(lines[start:])
+    weighed = any(cell in _WEIGHT_HEADINGS for line in lines[:start] for cell in _line_cells(line)[0])
+    renamed_above, renamed_below = _renamed(above, money) if weighed else None, _renamed(below, grid)
+    if renamed_above is None and renamed_below is None:
+        return None
+    return (renamed_above if renamed_above is not None else above) + "\n" + (
+        renamed_below if renamed_below is not None else below)
+
+
+# the deviation column's headings as the Ministry's form and its copies word them
+_DEVIATIONS = ("偏差原因分析及改进措施", "偏差原因分析及 改进措施", "未完成原因分析", "未完成原因和改进措施", "未完成原因分析及改进措施")
+
+
+def chongqing_headings(text: str) -> str | None:
+    """The points and value columns in the words of the Chongqing 绩效自评表 (143, 157, 233): the money table's
+    全年(调整)预算数 | 执行率(%) | 执行率权重 | 执行率得分(分), the grid's 年初指标值 | 全年完成值 | 指标权重(分) |
+    指标得分(分), the points' unit in the heading."""
+    return _renamed_apart(text, {"全年预算数": "全年(调整)预算数", "执行率": "执行率(%)", "分值": "执行率权重",
+                                 "权重": "执行率权重", "得分": "执行率得分(分)"},
+                          {**dict.fromkeys(_TARGETS, "年初指标值"), **dict.fromkeys(_ACTUALS, "全年完成值"),
+                           "分值": "指标权重(分)", "权重": "指标权重(分)", "得分": "指标得分(分)"})
+
+
+def xinjiang_headings(text: str) -> str | None:
+    """The points and value columns in the words of the Xinjiang 项目支出绩效自评表 (239): 分值权重 over the money,
+    指标实际完成值 | 指标分值权重 | 指标得分 over the indicators."""
+    return _renamed_apart(text, {"分值": "分值权重", "权重": "分值权重"},
+                          {**dict.fromkeys(_ACTUALS, "指标实际完成值"), "分值": "指标分值权重", "权重": "指标分值权重",
+                           "得分": "指标得分"})
+
+
+def shandong_headings(text: str) -> str | None:
+    """The value columns in the words of the Shandong 项目支出绩效自评表 (206): 预期指标值(A) | 实际完成指标值(B), and
+    the deviation headed 未完成原因."""
+    return _renamed(text, {**dict.fromkeys(_TARGETS, "预期指标值"), **dict.fromkeys(_ACTUALS, "实际完成指标值"),
+                           **dict.fromkeys(_DEVIATIONS, "未完成原因")})
+
+
+def fujian_headings(text: str) -> str | None:
+    """The grid's columns in the words of the Fujian 绩效自评表 (238): 绩效目标值 | 实际完成值 | 指标分值 | 自评得分 |
+    未完成原因 (the money table's own headings left as printed)."""
+    return _renamed_apart(text, {}, {**dict.fromkeys(_TARGETS, "绩效目标值"), "分值": "指标分值", "权重": "指标分值",
+                                     "得分": "自评得分", **dict.fromkeys(_DEVIATIONS, "未完成原因")})
+
+
+def monitoring_headings(text: str) -> str | None:
+    """A monitoring table's columns in other provinces' words: the money spent to date and projected headed
+    截至6月底执行数 and 预计年底执行数 (for 1-6月执行数, 全年预计执行数), the progress 截至6月底完成情况, the likelihood
+    完成目标的可能性, its options noted after it as printed."""
+    def convert(cell: str) -> list[str] | None:
+        found = _TO_DATE_HEADING.fullmatch(cell)
+        if found:
+            return [f"截至{found[1]}月底{_TO_DATE_WORDS[found[2]]}"]
+        if cell in ("全年预计执行数", "全年预计执行数(万元)"):
+            return [cell.replace("全年预计执行数", "预计年底执行数")]
+        likely = re.fullmatch(r"完成目标可能性(.*)", cell)
+        return [f"完成目标的可能性{likely[1]}"] if likely else None
+
+    return _rewrite_cells(text, convert)
+
+
+# a heading of what was done by a month's end (1-6月执行数, 半年度 指标执行情况), and its word after the date
+_TO_DATE_HEADING = re.compile(r"1\s*[-—~至]\s*(\d{1,2})\s*月\s*(执行数|指标执行情况|执行情况)")
+_TO_DATE_WORDS = {"执行数": "执行数", "指标执行情况": "完成情况", "执行情况": "完成情况"}
+
+
+def _grid_column_after(text: str, after: tuple[str, ...], heading: str,
+                       cell: Callable[[list[str], dict[str, int]], str]) -> str | None:
+    """A column headed ``heading`` added to the indicator grid right after the first heading of ``after``: each row
+    of the heading's layout down to the grid's end takes ``cell(row cells, where each heading stands in them)``; a
+    row that lost its leading merged cells is counted from its end, a row shorter than that (one cell a line, a
+    row broken over lines) is left as it is, and a variant that changes no row is none."""
+    found = _grid_heading(text)
+    if found is None:
+        return None
+    rows, start, names = found
+    at = next((i for i, name in enumerate(names) if name in after), None)
+    if at is None:
+        return None
+    lines = text.split("\n")
+    changed = 0
+    for number, (index, cells, kind) in enumerate(rows[start:]):
+        if number and _GRID_END.match(next((c for c in cells if c), "")):
+            break
+        lost = len(names) - len(cells)
+        if kind != rows[start][2] or lost < 0 or lost > at:
+            continue
+        places = {name: i - lost for i, name in enumerate(names) if i >= lost}
+        cells = list(cells)
+        cells.insert(at - lost + 1, heading if number == 0 else cell(cells, places))
+        lines[index] = _line_cells(lines[index])[1](cells)
+        changed += number > 0
+    return "\n".join(lines) if changed else None
+
+
+_RATIO_FIGURE = re.compile(r"[≥≤>=<≧≦]*\s*(\d+(?:\.\d+)?)")
+
+
+def _completion(cells: list[str], places: dict[str, int]) -> str:
+    """What a row's 完成率 cell says: its actual over its target in %, where both are figures; else blank."""
+    target = next((cells[places[name]] for name in _TARGETS if name in places), "")
+    actual = next((cells[places[name]] for name in _ACTUALS if name in places), "")
+    found_target, found_actual = _RATIO_FIGURE.match(target), _RATIO_FIGURE.match(actual)
+    if not found_target or not found_actual or not Decimal(found_target[1]):
+        return ""
+    return f"{Decimal(found_actual[1]) / Decimal(found_target[1]) * 100:.2f}%"
+
+
+def completion_rate_column(text: str) -> str | None:
+    """A 完成率 column after what was done (the Xinjiang form's 指标实际完成值 | 完成率 | 指标得分, 239; the Chongqing
+    form's 得分系数(%), 143): the actual over the target in %, blank where either is words."""
+    return _grid_column_after(text, _ACTUALS, "完成率", _completion)
+
+
+def scoring_rule_column(text: str) -> str | None:
+    """A 评分标准 column of the same words on every row after the target (the Fujian form's 绩效目标值 | 实际完成值 |
+    评分标准 | 指标分值, 238; the Shandong form's 得分计算方法, 206)."""
+    return _grid_column_after(text, _ACTUALS, "评分标准", lambda cells, places: "完成目标值得满分，未完成按比例扣分")
+
+
+# the money table's rate heading
+_MONEY_RATE = re.compile(r"执行率(?:\s*[(（][^)）]*[)）])?")
+_RATE_CELL, _NONE_CELL = re.compile(r"\d+(?:\.\d+)?%"), re.compile(r"[—\-/]")
+_FIGURE_CELL = re.compile(r"[\d.,]+%?|[—\-/]")
+
+
+def _money_rows(text: str) -> tuple[list[tuple[int, list[str], int]], list[str]] | None:
+    """The money table's heading row and the rows under it of its layout, each with where its last filled cell
+    stands, and the heading's filled cells: a row's figures stand under the headings from its end (its label before
+    them, a budget left blank lost from the front); a row printing a mark of none where its rate would stand is a part
+    row whose figures are not placed (left as printed). None where the table has no such heading row (one cell a
+    line), or where a row that reaches the 分值 column has no rate under 执行率 (a rate left blank and lost: which
+    figure is which cannot be told)."""
+    rows = _rows(text)
+    start = next((n for n, (_, cells, _) in enumerate(rows)
+                  if any(cell in _WEIGHT_HEADINGS for cell in cells) and any(_MONEY_RATE.fullmatch(c) for c in cells)
+                  and sum(1 for cell in cells if _AMOUNT_HEADING.fullmatch(cell)) >= 2), None)
+    if start is None:
+        return None
+    heading = [cell for cell in rows[start][1] if cell]
+    reach = len(heading) - min(_money_at(heading, _WEIGHT_HEADINGS), _money_at(heading, None))
+    rate = len(heading) - _money_at(heading, None)
+    found = [(rows[start][0], list(rows[start][1]), _last_filled(rows[start][1]))]
+    for index, cells, kind in rows[start + 1:]:
+        if kind != rows[start][2] or any(_MONEY_END.search(cell) for cell in cells) or not any(
+                _FIGURE_CELL.fullmatch(cell) for cell in cells):
+            break  # (the goals block below: no figure)
+        last = _last_filled(cells)
+        if last + 1 < reach or _NONE_CELL.fullmatch(cells[last + 1 - rate]):
+            continue  # (a part row printing its budgets only, 其他资金 | — | —: which column is which is not said)
+        if not _RATE_CELL.fullmatch(cells[last + 1 - rate]):
+            return None
+        found.append((index, list(cells), last))
+    return (found, heading) if len(found) > 1 else None
+
+
+def _money_at(heading: list[str], words: tuple[str, ...] | None) -> int:
+    """Where the heading of ``words`` (the rate's for None) stands among the money table's filled headings."""
+    return next(i for i, cell in enumerate(heading)
+                if (cell in words if words is not None else _MONEY_RATE.fullmatch(cell)))
+
+
+def _last_filled(cells: list[str]) -> int:
+    return max((i for i, cell in enumerate(cells) if cell), default=-1)
+
+
+def _money_rewritten(text: str, rewrite: Callable[[list[str], int, bool], list[str]]) -> str | None:
+    """``text`` with the money table's heading row and rows under it (:func:`_money_rows`) rewritten by
+    ``rewrite(cells, offset, heading)``, ``offset`` added to a heading's place among the filled headings giving its
+    cell, ``heading`` true for the heading row."""
+    found = _money_rows(text)
+    if found is None:
+        return None
+    rows, heading = found
+    lines = text.split("\n")
+    for number, (index, cells, last) in enumerate(rows):
+        lines[index] = _line_cells(lines[index])[1](rewrite(cells, last + 1 - len(heading), number == 0))
+    return "\n".join(lines)
+
+
+def rate_before_weight(text: str) -> str | None:
+    """The money table's 执行率 before its 分值 (the Chongqing form's 全年执行数 | 执行率 | 执行率权重 | 执行率得分, 143,
+    233): the heading and every row under it moved alike."""
+    found = _money_rows(text)
+    if found is None:
+        return None
+    weight, rate = _money_at(found[1], _WEIGHT_HEADINGS), _money_at(found[1], None)
+    if rate < weight:
+        return None
+
+    def moved(cells: list[str], offset: int, _: bool) -> list[str]:
+        cells.insert(weight + offset, cells.pop(rate + offset))
+        return cells
+
+    return _money_rewritten(text, moved)
+
+
+def points_in_score_heading(text: str) -> str | None:
+    """The money table without a 分值 column, the rate's points said in the score's heading instead (the Hubei form's
+    预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率), 136, 212, 229): the column dropped and 得分 headed
+    得分(N分*执行率), N the points its first row prints."""
+    found = _money_rows(text)
+    if found is None or "得分" not in found[1]:
+        return None
+    rows, heading = found
+    weight = _money_at(heading, _WEIGHT_HEADINGS)
+    points = rows[1][1][weight + rows[1][2] + 1 - len(heading)]
+    if not re.fullmatch(r"\d+", points):
+        return None
+
+    def dropped(cells: list[str], offset: int, heading_row: bool) -> list[str]:
+        if heading_row:
+            cells = [f"得分({points}分*执行率)" if cell == "得分" else cell for cell in cells]
+        del cells[weight + offset]
+        return cells
+
+    return _money_rewritten(text, dropped)
+
+
 SELFEVAL_TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "points_as_weight": points_as_weight,
     "points_as_index": points_as_index,
@@ -173,4 +414,13 @@ SELFEVAL_TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "weight_before_target": weight_before_target,
     "money_in_yuan": money_in_yuan,
     "execution_after_grid": execution_after_grid,
+    "chongqing_headings": chongqing_headings,
+    "xinjiang_headings": xinjiang_headings,
+    "shandong_headings": shandong_headings,
+    "fujian_headings": fujian_headings,
+    "monitoring_headings": monitoring_headings,
+    "completion_rate_column": completion_rate_column,
+    "scoring_rule_column": scoring_rule_column,
+    "rate_before_weight": rate_before_weight,
+    "points_in_score_heading": points_in_score_heading,
 }

@@ -105,3 +105,52 @@ def test_the_money_table_goes_below_the_grid_before_the_total():
     assert _variant("execution_after_grid") == [*lines[3:8], *lines[:3], lines[8]]
     # a copy cut inside its grid has nothing below it to put the money before
     assert SELFEVAL_TRANSFORMS["execution_after_grid"]("\n".join(lines[:7])) is None
+
+
+def test_the_provinces_words_rename_the_money_table_and_the_grid_apart():
+    lines = _variant("chongqing_headings")
+    assert lines[0] == "| 项目资金（万元） | 年初预算数 | 全年(调整)预算数 | 全年执行数 | 执行率权重 | 执行率(%) | 执行率得分(分) |"
+    assert lines[4] == "| 一级指标 | 二级指标 | 三级指标 | 年初指标值 | 全年完成值 | 指标权重(分) | 指标得分(分) |"
+    assert _variant("xinjiang_headings")[0].endswith("| 分值权重 | 执行率 | 得分 |")
+    assert _variant("xinjiang_headings")[4].endswith("| 年度指标值 | 指标实际完成值 | 指标分值权重 | 指标得分 |")
+    assert _variant("fujian_headings")[0] == _FORM.split("\n")[0]  # (the Fujian form's money keeps its words)
+    assert _variant("shandong_headings")[4].endswith("| 预期指标值 | 实际完成指标值 | 分值 | 得分 |")
+    # a money table noting the rate's points in its score heading is another form's: only the grid is renamed
+    hubei = _FORM.replace("| 分值 | 执行率 | 得分 |", "| 执行率 | 得分(10分*执行率) |", 1)
+    assert _variant("chongqing_headings", hubei)[0] == hubei.split("\n")[0]
+
+
+def test_a_completion_rate_column_after_the_actual_blank_where_either_figure_is_words():
+    lines = _variant("completion_rate_column", _FORM.replace("| 100% | 98% |", "| 合格 | 合格 |"))
+    assert lines[4] == "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 完成率 | 分值 | 得分 |"
+    assert lines[5:8] == ["| 产出指标 | 数量指标 | 新建道路长度 | ≥10公里 | 12公里 | 120.00% | 50 | 50 |",
+                          "|  | 质量指标 | 验收合格率 | 合格 | 合格 |  | 20 | 18 |",
+                          "| 效益指标 | 社会效益指标 | 受益群众人数 | ≥5000人 | 5200人 | 104.00% | 20 | 20 |"]
+    assert _variant("scoring_rule_column")[4].endswith("| 实际完成值 | 评分标准 | 分值 | 得分 |")
+
+
+def test_the_money_tables_rate_before_its_points_or_its_points_in_the_score_heading():
+    lines = _variant("rate_before_weight")
+    assert lines[:3] == ["| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 分值 | 得分 |",
+                         "| 年度资金总额 | 100 | 120 | 110 | 91.67% | 10 | 9.17 |",
+                         "| 其中：当年财政拨款 | 100 | 120 | 110 | 91.67% | — | — |"]
+    lines = _variant("points_in_score_heading")
+    assert lines[:3] == ["| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 得分(10分*执行率) |",
+                         "| 年度资金总额 | 100 | 120 | 110 | 91.67% | 9.17 |",
+                         "| 其中：当年财政拨款 | 100 | 120 | 110 | 91.67% | — |"]
+    assert lines[4:] == _FORM.split("\n")[4:]  # (the grid's points stay)
+    # a row that lost its blank rate (runs of spaces): which figure is which is not known, no variant
+    spaced = ["项目资金（万元）    年初预算数    全年预算数    全年执行数    分值    执行率    得分",
+              "年度资金总额    100    120    110    10    9.17"]
+    assert SELFEVAL_TRANSFORMS["rate_before_weight"]("\n".join(spaced)) is None
+    spaced[1] = "年度资金总额    100    120    110    10    91.67%    9.17"
+    assert SELFEVAL_TRANSFORMS["rate_before_weight"]("\n".join(spaced)).split("\n")[1] == \
+        "年度资金总额    100    120    110    91.67%    10    9.17"
+
+
+def test_a_monitoring_tables_headings_in_other_words():
+    rows = "\n".join(["| 项目资金（万元） | 年初预算数 | 1-6月执行数 | 全年预计执行数 |",
+                      "| 一级指标 | 三级指标 | 指标值 | 1-6月执行情况 | 完成目标可能性(确定能、有可能、不可能) |"])
+    assert _variant("monitoring_headings", rows) == [
+        "| 项目资金（万元） | 年初预算数 | 截至6月底执行数 | 预计年底执行数 |",
+        "| 一级指标 | 三级指标 | 指标值 | 截至6月底完成情况 | 完成目标的可能性(确定能、有可能、不可能) |"]

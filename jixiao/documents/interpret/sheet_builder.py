@@ -128,7 +128,7 @@ _MONEY_HEADINGS = {
     "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数", "下达额度", "转移支付预算数",
                     "调整后全年预算数", "全年调整预算数", "全年(调整)预算数"),
     "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行", "实际支出金额", "转移支付执行数", "实际执行数",
-              "全年实际执行数", "实际执行金额", "实际支出数", "全年实际支出数", "年度拨付金额"),
+              "全年实际执行数", "实际执行金额", "实际支出数", "全年实际支出数", "年度拨付金额", "决算数"),
     "execution_rate": ("执行率", "预算执行率", "资金执行率", "预算执行进度", "全年执行率", "全年预算执行率", "支出实现率"),
     "spent_expected": ("全年预计执行数", "全年预计支出数", "预计全年执行数", "预计全年支出数", "全年预计执行金额"),
     # (the points columns in the words the indicator grid's own use: 权重 | 自评得分, 指标分值 | 评分)
@@ -147,15 +147,16 @@ _DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)
 _BRACKETED_DEFINITION = re.compile(r"^([^(（]{2,30}?)\s*[(（]((?:计算方法|计算公式|计算方式|公式)[^)）]*)[)）]$", re.DOTALL)
 _MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％×*]{1,5}(?:100%)?[)）]$")  # (B/A), (B/A×100%)
 # A money word with its own unit (全年预算数(万元), 全年执行数(元)) heads its column, the unit its figures'; a unit or a
-# category alone (（万元）, 资金情况(万元), 预算执行情况) names no column: it stays a group's heading over its parts.
-_HEADING_UNIT = re.compile(r"[(（](?:万元|元)[)）]$")
+# category alone (（万元）, 资金情况(万元), 预算执行情况) names no column: it stays a group's heading over its parts. The
+# points columns carry theirs too (分值(分), 得分(分): the Chongqing forms' 指标权重(分)).
+_HEADING_UNIT = re.compile(r"[(（](?:万元|元|分)[)）]$")
 # a column's circled number and how it is worked out from the others (⑤=④/③, ③=①+②), and what an amount includes
 # (含历年结余结转): a Fujian 部门整体 form's money headings
 _CIRCLED = re.compile(r"[(（]含[^()（）]{1,12}[)）]|[①-⑳](?:[=＝][①-⑳+\-*/×÷()（）]+)?")
 # the period the spending to date covers, in the words the provinces' monitoring forms use (1-6月执行数, 1至9月,
 # 截至6月底执行数, 截止9月30日累计执行数, 上半年执行数, 前三季度支出数)
 _TO_DATE = r"(?:1[-—~至]\d{1,2}月|截[至止](?:20\d{2}年)?\d{1,2}月(?:底|末|\d{1,2}日)?|上半年|前三季度)(?:累计)?"
-_SPENT_TO_DATE = re.compile(rf"^{_TO_DATE}(?:执行数|支出数|执行金额|支出金额)")
+_SPENT_TO_DATE = re.compile(rf"^{_TO_DATE}(?:实际)?(?:执行|支出)(?:数|金额)")
 _RATE_TO_DATE = re.compile(rf"^{_TO_DATE}(?:预算|资金)?执行率")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure with no unit or word around it
 _CODE = re.compile(r"[0-9A-Za-z]+")  # a unit code's characters
@@ -197,10 +198,17 @@ def money_key(text: str) -> str | None:
 # longer cell is a label or a sentence, not a column of the money table.
 _MONEY_WORD_UNIT = re.compile(r"[(（]%[)）]$")
 _MONEY_WORDS = (
-    ("budget_initial", re.compile(r"年初(?:部门)?预算(?:安排)?(?:数|额|金额|资金)?")),
-    ("budget_full", re.compile(r"(?:全年|年度|本年|调整后?|年中调整后?)(?:全年)?预算(?:安排)?(?:数|额|金额|资金)?")),
-    ("spent", re.compile(r"(?:全年|年度|本年|实际|预算|资金)*(?:执行|支出|拨付|使用)(?:数|额|金额|数额|资金)")),
+    # (年初批复数, 年初预算批复数: the budget as approved at the start of the year)
+    ("budget_initial", re.compile(r"年初(?:部门)?(?:预算(?:安排|批复)?|批复)(?:数|额|金额|资金)?")),
+    # (全年可用预算数, 全年批复预算数, 全年预算总额: the year's budget)
+    ("budget_full", re.compile(r"(?:全年|年度|本年|调整后?|年中调整后?)(?:全年)?(?:可用|批复|调整后?)?预算(?:安排)?"
+                               r"(?:数|额|金额|资金|总额)?")),
+    # (累计执行数, 全年累计支出, 全年实际支出: what was spent, counted up over the year)
+    ("spent", re.compile(r"(?:全年|年度|本年|实际|预算|资金|累计)*(?:执行|支出|拨付|使用)(?:数|额|金额|数额|资金)"
+                         r"|(?:全年|年度|本年)?(?:实际|累计)(?:执行|支出)")),
     ("execution_rate", re.compile(r"(?:全年|年度|本年|实际|预算|资金)*(?:执行|支出|拨付|使用)(?:率|进度)")),
+    # (预计年底执行数, 年底预计支出数: a monitoring table's projection of the year's spending)
+    ("spent_expected", re.compile(r"(?:全年|年底|年末)?预计(?:全年|年底|年末)?(?:执行|支出)(?:数|额|金额)")),
 )
 _MONEY_WORD_LONGEST = 10
 
@@ -222,7 +230,7 @@ def _adjusted_subtotal(texts: list[str], keys: list[str | None]) -> list[str | N
     年中调整金额② | 小计, its ③=①+② on the line below in a text copy: a Fujian 部门整体 form, corpus 238) read as the
     year's full budget, which the rate's formula divides by (支出实现率⑤=④/③)."""
     return [("budget_full" if key is None and index >= 2 and keys[index - 2] == "budget_initial"
-             and match_key(_CIRCLED.sub("", text)) == "小计" and "调整" in texts[index - 1] else key)
+             and match_key(_CIRCLED.sub("", text)) == "小计" and "调整" in match_key(texts[index - 1]) else key)
             for index, (text, key) in enumerate(zip(texts, keys))]
 
 

@@ -411,9 +411,13 @@ def _scrambled_headings() -> dict[str, str]:
 
 
 # a heading's period word before it (全年完成值, 1-7月执行情况) and its conjunction (未完成原因和改进措施) vary by form
-_PERIOD_WORD = re.compile(r"^(?:全年|年度|本年|当年|1[-—~－至]\d{1,2}月|截至\d{1,2}月(?:底|末)?|上半年)")
+# (年末实际完成值, 截至年底完成值: what was done by the year's end)
+_PERIOD_WORD = re.compile(r"^(?:全年|年度|本年|当年|年终|年末|年底|截[至止]年[底末]|1[-—~－至]\d{1,2}月|截[至止]\d{1,2}月(?:底|末)?"
+                          r"|上半年|半年度?)")
 _CONJUNCTION = re.compile(r"[和与]")
-_DEVIATION_OPENERS = ("偏差原因", "未完成原因")
+# (扣分原因, 未达标原因, 偏差说明: why a row fell short, whatever the form calls it)
+_DEVIATION_OPENERS = ("偏差原因", "未完成原因", "偏差及原因", "偏差说明", "未达标原因", "未达到原因", "扣分原因", "扣分理由",
+                      "扣分说明", "差异原因")
 _LONGEST_DEVIATION = 20
 
 
@@ -422,9 +426,14 @@ _LONGEST_DEVIATION = 20
 # earn (满分, 配分, 满分值), and 实际 with what was done and the figure's word (实际完成数, 实际执行情况, 实际达到值);
 # never a rate (得分率, 实际完成率) nor an amount of money (执行数 heads the money table's column)
 _WORDED_COLUMNS = (
-    (re.compile(r"(?:单位|部门)?(?:自评|考核|评价)?(?:得分|评分|打分)(?:值|结果|情况)?"), "score"),
+    (re.compile(r"(?:单位|部门)?(?:单项|指标)?(?:自评|考核|评价)?(?:得分|评分|打分)(?:值|结果|情况)?"), "score"),
     (re.compile(r"(?:满分|配分|满分值|配分值|指标满分)"), "weight"),
     (re.compile(r"(?:自评)?实际(?:完成|执行|达到|达成|实现)(?:值|数|数值|情况|结果)"), "actual"),
+    # a monitoring form's projection for the year (预计年底完成值, 全年预计实现值) and whether the goal will be met
+    # (能否完成目标, 完成目标的可能性, 是否能完成年度目标)
+    (re.compile(r"(?:全年|年底|年末)?预计(?:全年|年底|年末)?(?:完成|实现|达到|达成)(?:值|数|数值|情况)?"), "expected"),
+    (re.compile(r"(?:全年|年度)?(?:完成(?:年度)?目标的?可能性|(?:预计)?(?:能否|是否能够?)完成(?:年度)?(?:绩效)?目标)"),
+     "likelihood"),
 )
 
 

@@ -27,8 +27,8 @@ __all__ = ["allotted_in_prose", "money_headings_in_text", "money_in_prose", "mon
 
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
 # …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率),
-# the heading 得分, 自评得分 or 评分
-_POINTS_NOTE = re.compile(r"(?:得分|评分)\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*(?:预算)?执行率\s*[)）]")
+# the heading 得分, 自评得分, 执行率得分 or 评分
+_POINTS_NOTE = re.compile(r"(?:执行率)?(?:得分|评分)\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*(?:预算)?执行率\s*[)）]")
 _HEADING = re.compile(r"年初预算数|全年预算数|调整后预算数|全年执行数?|预算执行数|预算执行率|资金执行率|预算数|执行数|执行率"
                       r"|分值|权重|得分|评分")
 _KEYS = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "调整后预算数": "budget_full", "预算数": "budget_full",

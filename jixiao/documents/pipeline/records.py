@@ -70,11 +70,12 @@ def sheet_kind(sheet: GoalSheet, columns: list[str], claimed: dict | None = None
     rows below the grid claim); a sheet whose title was not read (run together with the cells around it) is one when
     its money block says what was spent (``money``: 全年执行数, which no goal table has; 1–N月执行数 is a monitoring
     table's)."""
-    title = sheet.title or ""
+    title = simplified(sheet.title or "")  # (a title in Traditional characters, 績效自評表, says it as well)
     money = money or {}
     if "监控" in title or "likelihood" in columns or not title and "period" in money:
         return MONITOR
-    concludes = any(note.startswith(("评价结论", "自评结论")) for note in (claimed or {}).get("conclusions", ()))
+    concludes = any(simplified(note).startswith(("评价结论", "自评结论"))
+                    for note in (claimed or {}).get("conclusions", ()))
     spent = not title and "spent" in money
     if "自评" in title or "评价" in title or {"score", "actual"} & set(columns) or concludes or spent:
         return SELF_EVAL

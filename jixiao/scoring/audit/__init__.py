@@ -24,6 +24,7 @@ from jixiao.scoring.audit.recompute import Recomputation, RecomputedItem, recomp
 from jixiao.scoring.audit.registry import AUDIT_RULES
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.audit.rules.prose import STATEMENT_RULES
+from jixiao.scoring.audit.written import in_simplified, quoted_as_written
 from jixiao.scoring.profile import Profile
 
 __all__ = ["AUDIT_RULES", "AuditContext", "AuditDocs", "AuditRule", "Recomputation", "RecomputedItem",
@@ -47,13 +48,16 @@ def audit_sheet(sheet: GoalSheet, profile: Profile, *, source: str | None = None
     it is not made twice."""
     if not is_audited(sheet):
         return []
+    # (a sheet in Traditional characters is audited as its Simplified reading, which the rules' words are written in;
+    # the caller's recomputation then holds the texts as written, so it is made again on the reading)
+    sheet, written = in_simplified(sheet)
     ctx = AuditContext(sheet=sheet, profile=profile, source=source, approved=approved, recorded=recorded,
-                       record=record, diagnostics=diagnostics, precomputed=recomputation)
+                       record=record, diagnostics=diagnostics, precomputed=None if written else recomputation)
     applies = {"evaluation": sheet.evaluation is not None, "monitoring": sheet.monitoring is not None,
                "approval": approved is not None,
                "recorded": recorded is not None and sheet.evaluation is not None, "prose": False}
-    return [finding for rule in AUDIT_RULES if applies[rule.applies_to] for finding in rule.check(ctx)
-            if not (rule.placement and finding.location.row in ctx.doubtful_lines)]
+    return [quoted_as_written(finding, written) for rule in AUDIT_RULES if applies[rule.applies_to]
+            for finding in rule.check(ctx) if not (rule.placement and finding.location.row in ctx.doubtful_lines)]
 
 
 def audit_prose(document: Document, profile: Profile) -> list[Finding]:
@@ -63,12 +67,13 @@ def audit_prose(document: Document, profile: Profile) -> list[Finding]:
     reading one sentence's money say nothing of it."""
     if document.prose is None:
         return []
-    ctx = AuditContext(sheet=GoalSheet(), profile=profile, source=document.source, prose=document.prose,
-                       sheets=document.sheets)
-    owned = {statement.line for statement in document.prose.money
-             if any(_sheet_gives(statement, sheet.evaluation) for sheet in document.sheets if sheet.evaluation)}
-    return [finding for rule in AUDIT_RULES if rule.applies_to == "prose" for finding in rule.check(ctx)
-            if not (rule.code in STATEMENT_RULES and finding.location.line in owned)]
+    prose, written = in_simplified(document.prose)  # (a report in Traditional characters: see audit_sheet)
+    sheets = [in_simplified(sheet)[0] for sheet in document.sheets]
+    ctx = AuditContext(sheet=GoalSheet(), profile=profile, source=document.source, prose=prose, sheets=sheets)
+    owned = {statement.line for statement in prose.money
+             if any(_sheet_gives(statement, sheet.evaluation) for sheet in sheets if sheet.evaluation)}
+    return [quoted_as_written(finding, written) for rule in AUDIT_RULES if rule.applies_to == "prose"
+            for finding in rule.check(ctx) if not (rule.code in STATEMENT_RULES and finding.location.line in owned)]
 
 
 def _sheet_gives(statement: MoneyStatement, evaluation: ReportedEvaluation) -> bool:

@@ -151,6 +151,7 @@ class RecomputedItem:
     # the row, its printed 分值 and 得分 still count in the sums
     misplaced: bool = False
     in_form: bool = True  # False: the 预算执行率 row of a form that has none (its points are the indicators')
+    operator: Operator | None = None  # the target's comparison, read from its own column where the form prints one
 
     @property
     def formula(self) -> str:
@@ -165,6 +166,16 @@ class RecomputedItem:
         into the cell than the actual (corpus 179)."""
         target = parse_target(self.target)
         return parse_target(self.actual).unit == target.unit or target.operator in (Operator.GE, Operator.GT)
+
+    @property
+    def stated_target(self) -> str:
+        """The target as one cell would state it: :attr:`target` (the 指标值 cell as printed) with the comparison
+        before it where the operator stands in a column of its own (指标性质 ``≥`` | 指标值 ``8400`` | 度量单位 ``元``,
+        the Sichuan 2023 and Yunnan forms: ``≥8400元``)."""
+        if self.operator in _COMPARISONS and parse_target(self.target).operator is None and _BARE_FIGURE.match(
+                self.target.strip()):
+            return f"{self.operator.value}{self.target.strip()}"
+        return self.target
 
     @property
     def difference(self) -> Decimal | None:
@@ -317,13 +328,19 @@ def _exact_execution_score(report: ReportedEvaluation, weight: Decimal, rate: De
 
 
 _BARE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_COMPARISONS = (Operator.GE, Operator.LE, Operator.EQ, Operator.GT, Operator.LT)  # an operator a cell can state
+_BOUND_FIGURE = re.compile(r"(?:[≥≤><=≧≦]|>=|<=)\s*\d+(?:\.\d+)?")  # a figure with its operator, no unit (≥8400)
 
 
 def _in_columns_unit(figure: str, target: Target) -> str:
     """A bare figure (``95``) of a row whose unit stands in a column of its own (指标值 ``95`` | 度量单位 ``%``,
     corpus 213) with that unit (``95%``): the column is the row's, the actual's as much as the target's. (The
-    operator's column, 指标性质 ``≥``, is the target's alone.)"""
-    if target.unit and _BARE_FIGURE.fullmatch(figure) and _BARE_FIGURE.fullmatch((target.raw or "").strip()):
+    operator's column, 指标性质 ``≥``, is the target's alone.) So is a target whose operator stands with its figure
+    and its unit in the column (``≥8400`` | 计量单位 ``元``, the Hubei and Anhui budget systems' exports): ``≥8400元``."""
+    raw = (target.raw or "").strip()
+    if not target.unit or not (_BARE_FIGURE.fullmatch(raw) or not target.unit_inferred and _BOUND_FIGURE.fullmatch(raw)):
+        return figure
+    if _BARE_FIGURE.fullmatch(figure) or figure == raw and _BOUND_FIGURE.fullmatch(figure):
         return f"{figure}{target.unit}"
     return figure
 
@@ -341,6 +358,7 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     common = dict(indicator=position, name=indicator.name, level1=indicator.level1 or indicator.level1_raw or "",
                   level2=indicator.level2 or "",
                   target=_in_columns_unit(target.raw, target), actual=actual_raw, weight=weight,
+                  operator=target.operator,
                   printed=item.score if item else None,
                   row=item.row if item else None, guessed=guessed(indicator, doubtful),
                   has_target=bool(_WORD.search(target.raw or "")))

@@ -96,7 +96,7 @@ def _at_bound(item: RecomputedItem) -> tuple[str, Severity] | None:
     bound is unlikely but possible (a note to check the basis). None when neither."""
     if not _answered(item):
         return None
-    target, actual = parse_target(item.target), parse_target(item.actual)
+    target, actual = parse_target(item.stated_target), parse_target(item.actual)
     if target.operator not in _BOUNDS or target.value is None or actual.operator is not None or (
             actual.value != target.value or actual.leftover or (actual.unit or target.unit) != target.unit):
         return None
@@ -189,7 +189,7 @@ class ActualRestatesTarget(AuditRule):
                 (_change_copied(item), Severity.INFO) if _change_copied(item) else (_restates(item), None))
             if how:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", template=self._said(how),
-                                   actual=item.actual.strip(), target=item.target.strip(), guessed=item.guessed,
+                                   actual=item.actual.strip(), target=item.stated_target.strip(), guessed=item.guessed,
                                    severity=severity, fix="写明实际完成的情况和依据（时间、数量、结果）")
         overall = _unnumbered(report.overall_actual or "")
         if overall and any(overall == _unnumbered(goal) for goal in ctx.sheet.goals):

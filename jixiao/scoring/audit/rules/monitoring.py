@@ -175,8 +175,8 @@ def _closing(notes: list[str]) -> set[str]:
     return given
 
 
-# The heading of the 全年预计执行数 column, in the words the forms use.
-_FORECAST = re.compile(r"(?:全年预计|预计全年)(?:执行|支出)")
+# The heading of the 全年预计执行数 column, in the words the forms use (预计全年执行数, 预计年底支出数, 年底预计执行数).
+_FORECAST = re.compile(r"(?:全年|年底|年末)?预计(?:全年|年底|年末)?(?:执行|支出)")
 
 
 class ForecastLeftBlank(AuditRule):
