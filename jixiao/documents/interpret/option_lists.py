@@ -14,8 +14,10 @@ __all__ = ["read_choice", "is_boxes", "is_option_row", "settled"]
 _EMPTY = "□☐▢◻⬜"
 # (☒ and ▣: a box filled or crossed, as Word's check box fields print a ticked box)
 _TICKED = "■☑☒▣◼⬛√✓✔✅"
+# a box's glyph the copy could not show (1、部门预算项目 ? 2、省直专项 □): a box whose state is lost
+_LOST = "?？\ufffd"
 _MARK = re.compile(f"[{_EMPTY}{_TICKED}]")
-_MARKS = re.compile(f"((?:[{_EMPTY}{_TICKED}]\\s*)+)")
+_MARKS = re.compile(f"((?:[{_EMPTY}{_TICKED}{_LOST}]\\s*)+)")
 # Boxes whose glyphs were read as letters. An OCR'd empty box: 口 opening a word (口新增 口延续), only where it opens at
 # least two of them and no real box is printed, as a 口 inside a word (口径, 人口) never does. The Wingdings boxes of a
 # Word form copied as text: £ an empty box, R a ticked one (1、部门预算项目 £ 2、区直专项 £ 3、上级转移支付项目 R), each a
@@ -24,7 +26,7 @@ _LOOKALIKE = re.compile(r"(?:^|(?<=\s))口(?=\S)")
 _WINGDINGS_EMPTY = re.compile(r"(?:^|(?<=\s))£(?=\s|$)")
 _WINGDINGS_TICKED = re.compile(r"(?:^|(?<=\s))R(?=\s|$)")
 # the number before an option (1、常年性项目, 2.一次性, (3)其他, ①)
-_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=[" + _EMPTY + _TICKED + r"]))(?:\d{1,2}[、.．]|[(（]\d{1,2}[)）]|[①-⑩])")
+_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=[" + _EMPTY + _TICKED + _LOST + r"]))(?:\d{1,2}[、.．]|[(（]\d{1,2}[)）]|[①-⑩])")
 _WORD_BREAK = re.compile(r"[\s/／、|｜,，;；]+")
 _LONGEST_OPTION = 12
 # Options forms print as plain words, the template's list left whole (项目属性 延续项目 新增项目; 是/否; 高中低): a value
@@ -44,7 +46,8 @@ def read_choice(label: str | None, text: str) -> HeaderChoice | None:
     some glyphs in the copy (1、持续性项目 2、新增性项目 □): a list whose choice cannot be told (``legible`` False)."""
     written = _boxes_read_as_letters(text.strip())
     numbered = [_words(part)[0] for part in _NUMBER.split(written)[1:] if _words(part)]
-    legible = True
+    # (a glyph lost among the boxes may be the ticked one: the choice cannot be told)
+    legible = not (_MARK.search(written) and any(char in _LOST for char in written))
     if _MARK.search(written) and len(numbered) > len(_MARKS.findall(written)):
         pairs, legible = [(option, False) for option in numbered], False
     elif _MARK.search(written):

@@ -58,6 +58,16 @@ def test_numbered_options_with_fewer_boxes_than_options_are_illegible_and_so_are
     assert settled([bare, boxed]) == [bare, boxed]  # (a sheet whose boxes are all there keeps its bare lists)
 
 
+@pytest.mark.parametrize("text", ["1、部门预算项目   ?   2、省直专项   □  3、省对下转移支付项目 □",
+                                  "1、部门预算项目?2、省直专项□3、省对下转移支付项目□"])
+def test_a_box_whose_glyph_the_copy_lost_makes_the_list_illegible(text):
+    # 231: a Word form's ticked box copied as ?; with the spacing gone too, the numbers still part the options
+    choice = read_choice("项目类别", text)
+    assert choice is not None
+    assert (choice.options, choice.legible, choice.unanswered) == (
+        ["部门预算项目", "省直专项", "省对下转移支付项目"], False, False)
+
+
 def test_a_row_of_boxes_alone_is_an_option_row_and_a_box_alone_is_boxes():
     assert is_option_row("1、部门预算项目 □ 2、省直专项 □ 3、省对下转移支付项目 □")
     assert not is_option_row("1、上级专项 2、本级专项")  # without a label nothing says they are options
