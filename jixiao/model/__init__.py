@@ -1,5 +1,6 @@
 """Layer 1: the domain model. Pure pydantic; imports nothing else of jixiao."""
 
+from jixiao.model.choices import HeaderChoice
 from jixiao.model.diagnostic import Diagnostic, Location, Severity
 from jixiao.model.document import Collection, Document, OverallGoals
 from jixiao.model.evaluation import IndicatorResult, QualitativeTier, SelfEvaluation, SelfEvaluationSet
@@ -48,6 +49,7 @@ __all__ = [
     "Framework",
     "FundSource",
     "GoalSheet",
+    "HeaderChoice",
     "Indicator",
     "IndicatorProgress",
     "IndicatorResult",

@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
+from jixiao.model.choices import HeaderChoice
 from jixiao.model.indicator import Indicator
 from jixiao.model.reported import ReportedEvaluation, ReportedMonitoring
 
@@ -180,6 +181,10 @@ class GoalSheet(BaseModel):
         description="Canonical names of the header fields whose label the source prints with nothing beside it "
                     "(主管部门, 项目负责人, 联系电话, …; a subset of form_fields): the form has the field and the sheet "
                     "left it blank. Review reports the blanks of fields the model keeps no value of.")
+    choices: list[HeaderChoice] = Field(
+        default_factory=list,
+        description="The header's option lists (项目属性 □新增 ■延续, 项目类型 1、常年性项目 2、一次性项目), each with its "
+                    "label, options and the ones chosen, in the order printed. Review reports a list left unchosen.")
 
     @property
     def key(self) -> str:

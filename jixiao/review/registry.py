@@ -129,6 +129,7 @@ RULES: tuple[Rule, ...] = (
     substance.IndicatorRestatesSpending(),
     substance.NumberInNameDiffers(),
     substance.UnselectedOptions(),
+    substance.HeaderChoiceUnanswered(),
     substance.SameFigureRepeated(),
     substance.GarbledTarget(),
     substance.UnitCostTimesQuantity(),

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from jixiao.documents.interpret.option_lists import read_choice
 from jixiao.model import canonical_level1, canonical_level2, parse_target
 from jixiao.model.units import UnitKind, unit_kind
 from jixiao.model.vocabulary import Framework, level2_parents, written_level2
@@ -39,6 +40,8 @@ _AMOUNTS = ("total", "fiscal", "other", "period_total")
 # a 中期目标 heading naming the span's years: 中期目标(2023年—2025年)
 _SPAN_HEADING = re.compile(r"^中期目标[(（](\d{4})年?[—\-－~至]+(\d{4})年?[)）]$")
 _GOALS = ("年度目标", "绩效目标")
+# header fields printing options to tick (项目属性：□新增 ■延续): the sheet's choices, read as the reader reads them
+_CHOICES = ("项目属性", "项目类型", "项目类别")
 # Row fields: the cell of the row (index into a spec row) each names.
 _ROW_FIELD = {"绩效指标描述": 3, "指标解释": 3, "指标值": 4, "依据": 5, "权重": 6, "指标方向性": 7, "计量单位": 9,
               "中期指标值": 10}
@@ -132,6 +135,8 @@ def parse_example(text: str) -> dict[str, Any]:
                 key = _HEADER[field[1]]
                 value = field[2]
                 spec[key] = _amount(value) if key in _AMOUNTS else ("" if value == EMPTY else value)
+            elif field and field[1] in _CHOICES and (choice := read_choice(field[1], field[2])) is not None:
+                spec.setdefault("choices", []).append(choice.model_dump())
             elif field and field[1] in _GOALS:
                 if field[2] != EMPTY:
                     goals.append(field[2])

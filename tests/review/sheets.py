@@ -25,6 +25,7 @@ from jixiao.model import (
     Checkpoint,
     Document,
     GoalSheet,
+    HeaderChoice,
     Indicator,
     OverallGoals,
     Period,
@@ -98,6 +99,7 @@ def build_sheet(spec: dict[str, Any]) -> GoalSheet:
         table=1,
         form_fields=list(spec.get("form_fields", [])),
         blank_fields=list(spec.get("blank_fields", [])),
+        choices=[HeaderChoice(**choice) for choice in spec.get("choices", [])],
         evaluation=ReportedEvaluation(items=[ReportedItem(indicator=int(number), actual_raw=actual)
                                              for number, actual in spec["actuals"].items()])
         if spec.get("actuals") else None,

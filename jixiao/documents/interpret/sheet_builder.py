@@ -34,6 +34,7 @@ from jixiao.documents.interpret.header_cells import (
     year_line,
 )
 from jixiao.documents.interpret.lost_levels import restored_levels
+from jixiao.documents.interpret.option_lists import is_boxes, is_option_row, read_choice, settled
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, SETTLED_CONFIDENCE, Aligner, Placed
 from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
@@ -675,6 +676,7 @@ def _not_under(level1: str, level2: str) -> bool:
     return bool(parent and parents) and parent not in parents
 
 
+_CHOICE_LABEL = 12  # the longest label of an option field the vocabulary does not know (是否开展政府采购)
 _DASH = re.compile(r"[—－\-–]+")  # a cell left empty with a dash (— in a 不适用 cell)
 _VALUE_KINDS = {"target", "long_term_target", "actual", "expected"}  # columns that hold an indicator's values
 _TEXT_KINDS = ("description", "basis")  # columns of words beside the name, no value
@@ -837,6 +839,11 @@ class SheetBuilder:
         self._printed: dict[int, _Printed] = {}
         self.tokens_placed = 0
         self.tokens_diagnosed = 0
+        # the header's fields that may print options (项目属性, 项目类型 …): label, value as printed, and the row, the
+        # cells after the value in that row (部门预算 □ | 切块预算 □) joined to it; read as option lists at the end
+        self._choice_texts: list[tuple[str | None, str, int]] = []
+        self._choice_open = False  # the row's last field was such a field: the unlabelled cells after it are its
+        self._loose_label: tuple[str, int] | None = None  # a cell no label claims, and its row: a field's label?
         # the cells of the rows read as the money table's (header block rows, outside the grid's count): placed under
         # a heading or as a row's label, or said in a diagnostic; added up once a row is taken (_count_money_row)
         self.money_tokens = 0
@@ -927,12 +934,22 @@ class SheetBuilder:
             if header is not None:
                 self.open_grid(header.columns)
                 return
-            if not self._money_row(row):
+            if not self._options_row(row) and not self._money_row(row):
                 self._feed_header(row)
         elif self.grid_closed:
             self._below_grid(row)
         else:
             self._feed_grid(row)
+
+    def _options_row(self, row: Row) -> bool:
+        """A row of ticking boxes alone, its field's label not printed (1、部门预算项目 □ 2、省直专项 □ under 项目类型): an
+        option list of the header, kept without a label. True when the row was one."""
+        filled = row.filled
+        if len(filled) != 1 or header_label(filled[0].text) or not is_option_row(filled[0].text):
+            return False
+        self._choice_texts.append((None, filled[0].text.strip(), self._row_count))
+        self._choice_open = False
+        return True
 
     # -- self-evaluation and monitoring figures ------------------------------------------------------------
     def _money_row(self, row: Row) -> bool:
@@ -1323,6 +1340,8 @@ class SheetBuilder:
         self._total_from_span()
         self._span_from_year()
         self._total_from_sources()
+        self.sheet.choices = settled([choice for label, text, _ in self._choice_texts
+                                      if (choice := read_choice(label, text)) is not None])
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location()))
         return self.sheet, self.diagnostics
@@ -1747,6 +1766,8 @@ class SheetBuilder:
         return False
 
     def _unlabelled(self, text: str, row: Row) -> None:
+        if self._options_unlabelled(text):
+            return
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
         inner = {field: amount for field, amount in _inner_amounts(text).items()
                  if getattr(self.sheet.budget, field) is None}
@@ -1764,12 +1785,39 @@ class SheetBuilder:
             # (not a page's line naming the title among its fields, 名称: XX自评表 (2021) 发布日期: 2022年04月02日)
             self.sheet.year = parse_year(text)
 
+    def _options_unlabelled(self, text: str) -> bool:
+        """A cell no label claims that is an option list, or more of one: the next options of the field before it in
+        the row (项目类型 | 部门预算 □ | 切块预算 □), or the options of a field the vocabulary does not know, its label the
+        cell before (是否政府采购 | □是 □否; a 是否 question takes plain words too: 是否公开 | 是/否). True when taken."""
+        last = self._choice_texts[-1] if self._choice_texts else None
+        if self._choice_open and last is not None and last[2] == self._row_count:
+            label, value, at = last
+            alone, joined = read_choice(label, value), read_choice(label, f"{value} {text.strip()}")
+            # (a box alone, broken from the option before it, is the list's too: 1、持续性项目 2、新增性项目 | □)
+            if joined is not None and (len(joined.options) > (len(alone.options) if alone else 0)
+                                       or alone is not None and is_boxes(text)):
+                self._choice_texts[-1] = (label, f"{value} {text.strip()}", at)  # another of its options
+                return True
+        self._choice_open = False  # (a cell of something else ends the field's options)
+        before, self._loose_label = self._loose_label, None
+        label = before[0] if before is not None and before[1] == self._row_count else None
+        if is_option_row(text) or label is not None and label.startswith("是否") and read_choice(label, text):
+            self._choice_texts.append((label, text.strip(), self._row_count))
+            self._choice_open = True
+            return True
+        if len(text.strip()) <= _CHOICE_LABEL and not any(char.isdigit() for char in text):
+            self._loose_label = (text.strip(), self._row_count)  # (perhaps the label of options after it)
+        return False
+
     def _assign(self, field: str, value: str, row: Row, label: str) -> None:
         sheet = self.sheet
         if field == "name":
             value = value.rstrip("。；;")  # (项目名称:XX项目。 the sentence's end is no part of the name)
         self._form_field("header", field)
         self._blank_field(field, value)
+        self._choice_open = field == "attribute"
+        if field == "attribute":
+            self._choice_texts.append((label, value.strip(), self._row_count))
         if field in _MONEY_ROW:
             self._money_at = self._row_count
             self._money_alone = len(row.filled) == 1

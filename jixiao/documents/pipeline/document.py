@@ -29,6 +29,7 @@ from jixiao.documents.interpret.header_cells import (
     title_project,
 )
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
+from jixiao.documents.interpret.option_lists import is_option_row
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_budget_group, is_figure, money_key
 from jixiao.documents.limits import UNTIMED, Deadline
@@ -731,6 +732,8 @@ class _Assembler:
             return
         is_label = bool(header_label(text) or split_label_value(text) or money in _OPENING_MONEY) or (
             goals_word(text) == "expected" and not _goals_labels(open_row))  # 预期目标 opens a goals block's row
+        # (a row of options with their boxes, its field's label left out, is the header's: 1、部门预算项目 □ 2、省直专项 □)
+        is_label = is_label or is_option_row(text)
         # a label whose value is in the next row (年度总体目标 over its goals) takes the lines below as that row, and so
         # do amount labels heading columns whose figures come one per line (本年度预计投入(万元) | 财政资金(万元) over 25 / 25)
         awaited = self.current is not None and (

@@ -165,4 +165,5 @@ def continuation(previous: GoalSheet, sheet: GoalSheet) -> GoalSheet | None:
         "long_term_goals": previous.long_term_goals or sheet.long_term_goals,
         "year": previous.year or sheet.year, "money_unit": previous.money_unit or sheet.money_unit,
         "form_fields": [*previous.form_fields, *(f for f in sheet.form_fields if f not in previous.form_fields)],
-        "blank_fields": [*previous.blank_fields, *(f for f in sheet.blank_fields if f not in previous.blank_fields)]})
+        "blank_fields": [*previous.blank_fields, *(f for f in sheet.blank_fields if f not in previous.blank_fields)],
+        "choices": [*previous.choices, *sheet.choices]})

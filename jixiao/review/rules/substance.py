@@ -580,6 +580,44 @@ class UnselectedOptions(Rule):
                 yield self.finding(ctx, column="goals", column_name="表头", options=text.strip()[:40])
 
 
+class HeaderChoiceUnanswered(Rule):
+    code = "JX954"
+    name = "header-choice-unanswered"
+    title = "表头选项未勾选"
+    severity = Severity.INFO
+    dimension = Dimension.COMPLETENESS
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "表头的选项一项也没有勾选：{fields}"
+    message_several = "表头“{field}”只能选一项，却勾选了“{chosen}”（选项：{options}）"
+    docs = RuleDocs(
+        what="表头中印有选项的栏目（项目属性 □新增 □延续、项目类型 1、常年性项目 2、一次性项目、是否政府采购 □是 □否），"
+        "是否勾选了一项：方框都空着、编号选项原样留着、或模板的几个选项词（延续项目 新增项目）都还在，都是没有选；一张表的这些"
+        "栏目合报一条。只能选一项的栏目勾了几项，也报。没有印栏名的一行方框选项，按“表头”报；复制时方框丢失了一部分的"
+        "（1、持续性项目 2、新增性项目 □），看不出选了哪项，不报。",
+        why="项目属性、项目类型决定审核口径（延续项目要填上年预算和执行数，一次性项目不应年年申报）；不勾选，审核人只能猜。",
+        bad="项目属性：□新增 □延续",
+        good="项目属性：□新增 ■延续",
+        fix="按项目实际情况在每个选项栏勾选一项（把□改为■或☑），其余选项保持不选。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        unanswered = [choice for choice in ctx.sheet.choices if choice.unanswered]
+        # (the reviewer asks once for the lists a sheet left open: 项目类别、项目属性、项目类型的选项都没有勾选)
+        blank = [choice for choice in unanswered if not choice.chosen]
+        if blank:
+            fields, slots = listed("“{field}”（{options}）", [
+                {"field": choice.label or "表头", "options": "、".join(choice.options)} for choice in blank])
+            fix = Fix.of(Applicability.DISPLAY_ONLY, "按项目实际情况在每个选项栏勾选一项（把□改为■或☑）")
+            yield self.finding(ctx, column=blank[0].label or "表头", fix=fix,
+                               template=self.message.replace("{fields}", fields), **slots)
+        for choice in unanswered:
+            if choice.chosen:
+                field = choice.label or "表头"
+                fix = Fix.of(Applicability.DISPLAY_ONLY, "“{field}”只保留符合项目实际的一项", field=field)
+                yield self.finding(ctx, column=field, field=field, options="、".join(choice.options), fix=fix,
+                                   chosen="、".join(choice.chosen), template=self.message_several)
+
+
 # Figures below this are small counts that coincide by nature (编制宣传资料3个, 申报项目3个: corpus 140).
 _SMALL_FIGURE = 10
 # Units counting people or households: the same figure in two rows is usually one group seen twice.
