@@ -87,11 +87,23 @@ def test_import_check_and_export(api, org, sample_bytes):
     assert refused.status_code == 403
 
 
+def test_an_import_of_another_units_file_is_refused_unless_confirmed(api, org, sample_bytes):
+    other = sample_bytes.replace("434016遵化市西留村乡人民政府".encode(), "999001丁镇人民政府".encode())
+    client = api("owner")
+    refused = client.post("/api/sheets/import", {"unit_code": "434016", "year": 2026,
+                                                 "files": [SimpleUploadedFile("o.txt", other)]})
+    assert refused.status_code == 400 and "o.txt：项目“乡乡环境治理经费（西留村）”写的单位是“999001 丁镇人民政府”" in \
+        refused.json()["detail"] and not Sheet.objects.exists()
+    imported = client.post("/api/sheets/import", {"unit_code": "434016", "year": 2026, "accept_unit": True,
+                                                  "files": [SimpleUploadedFile("o.txt", other)]})
+    assert imported.status_code == 201 and {s.unit_id for s in Sheet.objects.all()} == {org["township"].pk}
+
+
 def test_a_listed_budget_has_the_places_the_document_printed(api, org):
     from benchmarks.corpus_score import document_bytes, load_manifest
     from jixiao.web.sheets.services.imports import sheets_import
     entry = next(e for e in load_manifest() if e.path.name.startswith("142_"))
-    sheets_import(user=org["owner"], unit=org["township"], year=2022,
+    sheets_import(user=org["owner"], unit=org["township"], year=2022, accept_unit=True,
                   files=[(entry.path.name, document_bytes(entry.path))])
     assert [s["budget_total"] for s in api("owner").get("/api/sheets/").json()] == ["153.5184"]
 
