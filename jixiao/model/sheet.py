@@ -196,8 +196,13 @@ class GoalSheet(BaseModel):
     @property
     def heading(self) -> str:
         """The title printed above the table: the document's own as printed (a form's title such as
-        雨露计划绩效目标申报表 or 项目支出绩效自评表), else 年度 + project + 绩效目标表."""
-        return self.title or f"{f'{self.year}年度' if self.year else ''}{self.name or self.code or ''}绩效目标表"
+        雨露计划绩效目标申报表 or 项目支出绩效自评表), else 年度 + project + 绩效目标表; a project named by its year
+        (2023年云雾土家族乡加工园配套设施建设项目) is not given it twice (2023年度2023年…)."""
+        if self.title:
+            return self.title
+        name = self.name or self.code or ""
+        year = f"{self.year}年度" if self.year and not name.startswith(f"{self.year}年") else ""
+        return f"{year}{name}绩效目标表"
 
     def breakdowns(self) -> dict[int, list[int]]:
         """The scored rows whose figures are given only in the rows below them, each (1-based position) with those

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
@@ -53,6 +54,10 @@ class TargetNote(Worded):
     code: NoteCode
 
 
+# A cell holding a number alone, as a form with operator and unit columns prints its 指标值 (95, 12.5).
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 class Target(BaseModel):
     """One 指标值 cell.
 
@@ -101,6 +106,19 @@ class Target(BaseModel):
     def is_empty(self) -> bool:
         """True when the cell holds nothing."""
         return not self.raw.strip()
+
+    @property
+    def stated(self) -> str:
+        """The target as the form states it, for the pages and messages that name it: the cell as written, or, for a
+        cell holding a bare number that the form's operator and unit columns complete (95 under 指标性质 ≥ and 计量单位
+        %), the number with them (≥95%). The cell alone would state a target of 95, which nobody set. A unit taken
+        from the surrounding text is no column's and is not added."""
+        written = self.raw.strip()
+        understood = self.operator is not None or (self.unit is not None and not self.unit_inferred)
+        if not understood or self.value is None or not _BARE_NUMBER.fullmatch(written) or Decimal(written) != self.value:
+            return self.raw
+        own = self.model_copy(update={"unit": None, "unit_raw": None}) if self.unit_inferred else self
+        return own.display()
 
     def display(self) -> str:
         """The target in its clean written form, e.g. ``≥18个`` or ``80-90%``."""

@@ -91,7 +91,7 @@ def write_template(sheets: list[tuple[str, GoalSheet]]) -> bytes:
         _append(projects, [sheet.key, sheet.name, source, budget, budget, None, None])
         for position, indicator in enumerate(sheet.indicators, start=1):
             _append(indicators, [sheet.key, sheet.name, position, indicator.level1 or indicator.level1_raw,
-                                 indicator.level2 or indicator.level2_raw, indicator.name, indicator.target.raw,
+                                 indicator.level2 or indicator.level2_raw, indicator.name, indicator.target.stated,
                                  None, _NO, None, None, None, None])
     _choices(indicators, "不适用", [_YES, _NO])
     _choices(indicators, "定性档次", list(QualitativeTier))

@@ -198,7 +198,7 @@ def _indicator_status(position: int, indicator: Indicator, record: ExecutionReco
     reached = record.progress_by(position, period_end)
     status = IndicatorStatus(
         indicator=position, level1=indicator.level1 or indicator.level1_raw,
-        level2=indicator.level2 or indicator.level2_raw or None, name=indicator.name, target=target.raw,
+        level2=indicator.level2 or indicator.level2_raw or None, name=indicator.name, target=target.stated,
         unit=target.unit, value=reached.value if reached else None, value_text=reached.text if reached else None,
         evidence=reached.evidence if reached else None, answer=answer,
     )

@@ -226,7 +226,7 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str, ti
         if target.value is None:
             problems.append(InputProblem.of(
                 "{label}的目标“{target}”不是数值，须选择定性评价档次并给出得分比例和理由",
-                {"label": label, "target": target.raw or "（空）"}, sheet=key, indicator=line.position, field="定性档次"))
+                {"label": label, "target": target.stated or "（空）"}, sheet=key, indicator=line.position, field="定性档次"))
             return _placeholder(common), Decimal(0)
         if result.actual is None:
             problems.append(InputProblem.of("{label}缺少实际完成值", {"label": label},

@@ -152,8 +152,8 @@ def progress_problem(target: Target, written: str) -> str | None:
     reached = parse_target(written)
     example = f"如 {number(target.value)}{target.unit or ''}"
     if reached.value is None or reached.operator is not None:
-        return f"目标是“{target.raw}”，实际完成值应填写数值（{example}），“{written.strip()}”无法计算进度"
+        return f"目标是“{target.stated}”，实际完成值应填写数值（{example}），“{written.strip()}”无法计算进度"
     if reached.unit and target.unit and fold(reached.unit) != fold(target.unit) and (
             unit_kind(reached.unit) is None or unit_kind(reached.unit) != unit_kind(target.unit)):
-        return f"实际完成值的单位“{reached.unit}”与目标“{target.raw}”的单位“{target.unit}”不一致（{example}）"
+        return f"实际完成值的单位“{reached.unit}”与目标“{target.stated}”的单位“{target.unit}”不一致（{example}）"
     return None

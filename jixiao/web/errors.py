@@ -1,6 +1,8 @@
 """Refusing a request with a Chinese message (an HTML page for the pages, JSON for the API), and error pages in
 Chinese with a way back: 403, 404 and 500 through Django's handlers and templates, 405 here, and 503 for a write
-the database refused because another writer held its lock too long.
+the database refused because another writer held its lock too long. An address of the public site not found is
+the public site's page: its visitors have no account, and what they miss there is a table withdrawn or never
+published, not one deleted or out of their reach.
 
 Django answers a wrong method (``require_POST`` opened by a link) with an empty 405; a person then sees a blank
 page. :class:`MethodNotAllowedPage` renders the same Chinese page as the other errors, keeping the ``Allow``
@@ -17,7 +19,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views import defaults
 
-__all__ = ["BUSY", "BadQuery", "MethodNotAllowedPage", "bad_request", "database_busy", "refusal", "server_error"]
+__all__ = ["BUSY", "BadQuery", "MethodNotAllowedPage", "bad_request", "database_busy", "page_not_found", "refusal",
+           "server_error"]
 
 BUSY = "数据库正忙：另一项保存（例如一批导入）正在进行，本次操作未能完成，请稍后重试"
 
@@ -52,6 +55,13 @@ def bad_request(request, exception=None):
     if isinstance(exception, TooManyFieldsSent):
         return refusal(request, "提交的表单字段过多，未接收", 400)
     return refusal(request, "请求无效，无法处理", 400)
+
+
+def page_not_found(request, exception=None):
+    """Django's 404 handler: the public site's page under /public/, the staff's ``404.html`` elsewhere."""
+    if request.path.startswith("/public/"):
+        return render(request, "publication/404.html", status=404)
+    return defaults.page_not_found(request, exception)
 
 
 def database_busy(error: BaseException) -> bool:

@@ -18,4 +18,5 @@ urlpatterns = [
 ]
 
 handler400 = "jixiao.web.errors.bad_request"
+handler404 = "jixiao.web.errors.page_not_found"
 handler500 = "jixiao.web.errors.server_error"

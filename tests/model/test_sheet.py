@@ -55,3 +55,13 @@ def test_a_span_in_words(period, years, described):
 ])
 def test_a_printed_unit_differs_only_when_it_cannot_be_the_unit(printed, code, name, differs):
     assert printed.differs_from(code, name) is differs
+
+
+def test_the_heading_names_the_year_once():
+    """A project named by its year (corpus 103) was headed 2023年度2023年云雾…绩效目标表 on the page and in exports."""
+    from jixiao.model import GoalSheet
+
+    assert GoalSheet(name="2023年云雾乡加工园建设项目", year=2023).heading == "2023年云雾乡加工园建设项目绩效目标表"
+    assert GoalSheet(name="乡镇环境治理经费", year=2023).heading == "2023年度乡镇环境治理经费绩效目标表"
+    assert GoalSheet(name="2022年结转项目", year=2023).heading == "2023年度2022年结转项目绩效目标表"
+    assert GoalSheet(title="雨露计划绩效目标申报表", name="x", year=2023).heading == "雨露计划绩效目标申报表"

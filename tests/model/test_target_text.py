@@ -412,3 +412,22 @@ def test_a_tolerance_bounded_both_ways_is_an_upper_bound_on_its_size(raw, value,
 
 def test_a_tolerance_without_its_bound_word_stays_as_written():
     assert parse_target("±10%").qualitative == "±10%"  # (which bound it is, the cell does not say)
+
+
+@pytest.mark.parametrize(
+    ("target", "stated"),
+    [
+        # a bare 指标值 under the form's 指标性质 and 计量单位 columns (read ≥95%): the columns complete it
+        (lambda: parse_target("≥95%").model_copy(update={"raw": "95"}), "≥95%"),
+        (lambda: parse_target("12.5万元").model_copy(update={"raw": "12.5"}), "12.5万元"),
+        # a cell stating more than the number is named as written, prose and all
+        (lambda: parse_target("≥100%,百分比,解决上访问题"), "≥100%,百分比,解决上访问题"),
+        (lambda: parse_target("95"), "95"),
+        (lambda: parse_target("应保尽保"), "应保尽保"),
+        # a unit taken from the surrounding text is no column's
+        (lambda: parse_target("≥95人").model_copy(update={"raw": "95", "operator": None, "unit_inferred": True}), "95"),
+        (lambda: parse_target("≥95人").model_copy(update={"raw": "95", "unit_inferred": True}), "≥95"),
+    ],
+)
+def test_a_target_is_stated_with_the_columns_that_complete_a_bare_number(target, stated):
+    assert target().stated == stated

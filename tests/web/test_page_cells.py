@@ -103,12 +103,12 @@ def test_the_overview_rows_are_as_the_template_rendered_them(org, login):
     named = ('<td><a href="?year={{ year }}&amp;unit={{ r.unit_id }}">{{ r.unit_name }}</a></td><td><a href="'
              '{% url "performance:tracking" r.sheet_id %}">{{ r.sheet_name }}</a></td>')
     at_risk = ('{% for r in rows %}<tr><td><span class="light {{ r.light }}">{{ r.light_label }}</span></td>' + named
-               + '<td class="num" data-label="执行率">{{ r.execution_rate }}%</td><td class="num" data-label="计划进度">'
+               + '<td class="num" data-label="1-6月执行率">{{ r.execution_rate }}%</td><td class="num" data-label="计划进度">'
                '{{ r.planned }}%</td><td class="small">{% for w in r.warning_messages %}{{ w }}<br>{% endfor %}</td></tr>'
                "{% endfor %}")
     projects = ('{% for r in rows %}<tr><td>{% if r.light %}<span class="light {{ r.light }}">{{ r.light_label }}'
                 '</span>{% else %}<span class="muted" title="{{ r.monitoring_problem_messages|join:\'；\' }}">无法计算</span>'
-                "{% endif %}</td>" + named + '<td class="num" data-label="执行率">{% if r.light %}{{ r.execution_rate }}%'
+                "{% endif %}</td>" + named + '<td class="num" data-label="1-6月执行率">{% if r.light %}{{ r.execution_rate }}%'
                 '{% endif %}</td><td class="num" data-label="自评得分">{% if r.grade %}<a href="'
                 '{% url "performance:evaluation" r.sheet_id %}">{{ r.score_total }}</a>{% else %}<span class="muted">'
                 "未自评</span>{% endif %}</td><td>{{ r.grade }}</td></tr>{% endfor %}")

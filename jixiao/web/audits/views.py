@@ -57,6 +57,8 @@ def _overview(request, member: Member, year: int, form: AuditUploadForm, status:
     }
     return render(request, "audits/overview.html", {
         "year": year, "form": form, "documents": documents, "ranked": ranked, "chart": chart,
+        # the footnote explains the mark of a total summed from the rows; said only where a row bears it
+        "summed": any(d.claimed_is_sum for d in ranked),
     }, status=status)
 
 

@@ -75,6 +75,10 @@ def publication_publish(*, user, sheet_id: int) -> Publication:
     return publication
 
 
+# The reasons an incomplete self-evaluation gives for its refusal, listed; how many more there are is said.
+_REASONS_SHOWN = 5
+
+
 @transaction.atomic
 def evaluation_publish(*, user, sheet_id: int) -> Publication:
     """Publish the year's self-evaluation result (score, grade, each indicator's completion) with the table."""
@@ -87,7 +91,8 @@ def evaluation_publish(*, user, sheet_id: int) -> Publication:
     score, problems = sheet_year(sheet).score()
     if score is None or not score.complete:
         reasons = [p.message for p in problems] or [p.message for p in score.missing]
-        raise SheetError("自评尚不完整，不能公开：" + "；".join(reasons[:5]))
+        shown = reasons[:_REASONS_SHOWN] + ([f"另有 {len(reasons) - _REASONS_SHOWN} 项"] if len(reasons) > _REASONS_SHOWN else [])
+        raise SheetError("自评尚不完整，不能公开：" + "；".join(shown))
     scored = [item for item in score.items if item.indicator is not None and not item.not_applicable]
     PublicationContent.objects.filter(publication=current).update(evaluation=mask_model(score).model_dump(mode="json"))
     current.evaluation_published_at = timezone.now()

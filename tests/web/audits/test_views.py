@@ -291,3 +291,15 @@ def test_the_findings_heading_counts_every_finding_listed(org, login):
     assert (document.error_count, document.warning_count, len(document.findings)) == (0, 0, 1)
     page = client.get(f"/audits/{document.pk}/").content.decode()
     assert "复核发现 1 项（错误 0 · 警告 0）" in page
+
+
+def test_the_footnote_on_summed_totals_stands_only_under_a_total_it_marks(org, login, approved):
+    """The ranking's footnote (* 表中未印总分，取各行所印得分之和) stood under tables whose totals were all printed."""
+    client = login(org["reviewer"])
+    _upload(client, ("乡镇自评表.json", township_evaluation(claimed="100")))
+    document = AuditedDocument.objects.get()
+    page = client.get(f"/audits/?year={document.year}").content.decode()
+    assert not document.claimed_is_sum and "表中未印总分" not in page
+    AuditedDocument.objects.update(claimed_is_sum=True)
+    page = client.get(f"/audits/?year={document.year}").content.decode()
+    assert 'title="表中未印总分，取各行所印得分之和">*</span>' in page and "* 表中未印总分，取各行所印得分之和。" in page

@@ -198,4 +198,37 @@ def test_amounts_with_four_places_are_kept_and_shown_as_printed(org, approved, l
 def test_the_monitoring_figures_keep_the_places_of_money(org, approved, login):
     # nothing spent yet read “已支出 0” beside “预算数 18.00” and “全年预计支出 0.00”
     page = login(org["owner"]).get(f"/performance/{approved.pk}/").content.decode()
-    assert "<span>预算数</span><strong>18.00</strong>" in page and "<span>已支出</span><strong>0.00</strong>" in page
+    assert "<span>预算数</span><strong>18.00</strong>" in page and "<span>截至6月30日已支出</span><strong>0.00</strong>" in page
+
+
+def test_the_spending_and_rate_shown_say_they_stand_at_the_period_end(org, approved, login):
+    """Money spent after the monitoring period (1-6月) is listed but not in the period's figures: the page said 已支出
+    5.00 above a list of 7.00, and the overview set that mid-year 执行率 beside a self-evaluation scored on the year's."""
+    client = login(org["owner"])
+    _post(client, f"/performance/{approved.pk}/spending/", kind="entry", day="2026-05-01", amount="5",
+          source="财政资金")
+    _post(client, f"/performance/{approved.pk}/spending/", version=2, kind="entry", day="2026-09-01", amount="2",
+          source="财政资金")
+    page = client.get(f"/performance/{approved.pk}/").content.decode()
+    assert "<span>截至6月30日已支出</span><strong>5.00</strong>" in page
+    overview = login(org["reviewer"]).get("/performance/?year=2026").content.decode()
+    assert overview.count('<th class="num">1-6月执行率</th>') == 2
+    assert overview.count('data-label="1-6月执行率"') == 2
+
+
+def test_a_target_read_with_its_operator_and_unit_columns_is_shown_whole(org, login):
+    """A form printing 指标性质 ≥ | 指标值 95 | 计量单位 % (corpus 003) was shown as “目标 95” and 年度指标值 95."""
+    from jixiao.model import Indicator, parse_target
+    from jixiao.web.sheets.services.sheets import sheet_create
+    from tests.web.conftest import approve, small_sheet
+
+    read = Indicator.from_cells(level1="满意度指标", level2="服务对象满意度指标", name="群众满意度", target="≥95%")
+    columns = read.model_copy(update={"target": parse_target("≥95%").model_copy(update={"raw": "95"}),
+                                      "operator_column_raw": "≥", "unit_column_raw": "%", "unit_column": "%"})
+    content = small_sheet().model_copy(update={"indicators": [columns]})
+    sheet = approve(org, sheet_create(user=org["owner"], unit=org["township"], year=2026, content=content))
+    client = login(org["owner"])
+    tracking = client.get(f"/performance/{sheet.pk}/").content.decode()
+    assert "1. 群众满意度（目标 ≥95%）" in tracking and '<td data-label="年度指标值">≥95%</td>' in tracking
+    evaluation = client.get(f"/performance/{sheet.pk}/evaluation/").content.decode()
+    assert '<td class="target" data-label="年度指标值">≥95%</td>' in evaluation

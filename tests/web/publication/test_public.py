@@ -128,6 +128,21 @@ def test_a_withdrawn_table_is_gone_from_pages_and_data(org, year_2025, anonymous
     assert f"/public/table/{later.pk}/" in anonymous.get("/public/feed.atom").content.decode()
 
 
+def test_a_public_address_not_found_says_so_to_the_public(org, year_2025, anonymous):
+    """A withdrawn table's address told the public it was deleted or not among the units they may see, and sent
+    them to the staff's sheet list (a login page); it is the public site's page, naming withdrawal, leading home."""
+    evaluated, _ = year_2025
+    publication_withdraw(user=org["reviewer"], sheet_id=evaluated.sheet_id, reason="数据有误")
+    for address in (f"/public/table/{evaluated.pk}/", "/public/B1/2025/", "/public/no/such/page/"):
+        response = anonymous.get(address)
+        page = response.content.decode()
+        assert response.status_code == 404 and "没有找到" in page and "撤回公开" in page, address
+        assert 'href="/public/">回到公开首页' in page and 'class="brand" href="/public/"' in page
+        assert "不属于您能查看的单位" not in page and "回到绩效目标表" not in page and "登录" not in page
+    staff = anonymous.get("/nowhere/").content.decode()
+    assert "回到绩效目标表" in staff and "回到公开首页" not in staff
+
+
 def test_an_adjustment_shows_as_a_new_version_beside_the_first(org, published, anonymous):
     from jixiao.web.sheets.services.workflow import sheet_transition
     sheet_transition(user=org["owner"], sheet_id=published.sheet_id, name="adjust", reason="追加资金，增至20个村")

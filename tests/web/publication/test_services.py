@@ -103,3 +103,25 @@ def test_results_of_an_ended_year_are_published_with_the_table(org, login):
 def test_a_draft_sheet_of_another_year_is_no_publication(org):
     sheet_create(user=org["owner"], unit=org["township"], year=2024, content=small_sheet(), source="test")
     assert not Publication.objects.exists()
+
+
+def test_an_incomplete_evaluation_refused_says_how_many_reasons_it_leaves_unlisted(org):
+    """Five reasons are listed; the refusal of a sheet with eight indicators unevaluated (and no spending) listed five
+    as if they were all."""
+    from jixiao.model import Indicator
+    from jixiao.web.sheets.services.sheets import sheet_create
+    from jixiao.web.sheets.services.workflow import sheet_transition
+    from tests.web.conftest import small_sheet
+
+    rows = [Indicator.from_cells(level1="产出指标", level2="数量指标", name=f"指标{n}", target="≥1个") for n in range(1, 9)]
+    content = small_sheet().model_copy(update={"year": 2025, "indicators": rows})
+    sheet = sheet_create(user=org["owner"], unit=org["township"], year=2025, content=content, source="test")
+    sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+    sheet_transition(user=org["reviewer"], sheet_id=sheet.pk, name="approve", grade="良")
+    publication_publish(user=org["reviewer"], sheet_id=sheet.pk)
+    with pytest.raises(SheetError) as refused:
+        evaluation_publish(user=org["reviewer"], sheet_id=sheet.pk)
+    reasons = refused.value.message.removeprefix("自评尚不完整，不能公开：").split("；")
+    assert len(reasons) == 6 and reasons[-1].startswith("另有 ") and reasons[-1].endswith(" 项")
+    assert "缺少全年执行数" in reasons[0] and "第4项指标“指标4”" in reasons[4] and "指标5" not in refused.value.message
+    assert reasons[-1] == "另有 4 项"

@@ -156,3 +156,18 @@ def test_a_post_claiming_endless_rows_is_refused_without_building_them(org, shee
     assert response.status_code == 200 and len(response.context["grid"].forms) <= MAX_INDICATOR_ROWS
     assert f"一张绩效目标表最多 {MAX_INDICATOR_ROWS} 行指标" in response.content.decode()
     assert Sheet.objects.get(pk=sheet.pk).version == 1
+
+
+def test_a_row_the_form_refuses_is_checked_as_stored_and_the_rows_after_it_keep_their_numbers(org, sheet, login):
+    """Row 1 refused (a number without its operator): the live findings and the refused save's page review it as
+    stored instead of leaving it out, so 群众满意度 is still 第2行 under its own row and the sheet counts two rows."""
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), **{"ind-0-operator": "", "ind-1-value": "100"})
+    for url in (f"/sheets/{sheet.pk}/check/", f"/sheets/{sheet.pk}/edit/"):
+        response = client.post(url, data, HTTP_HX_REQUEST="true")
+        rows = {index: {f.row for f in items} for index, items in response.context["row_findings"].items()}
+        assert rows[1] == {2}, url  # the 100% satisfaction target, under its own row and numbered as shown
+        page = response.content.decode()
+        assert "第2行“群众满意度”" in page and "第1行“群众满意度”" not in page
+        assert "第1行按已保存的内容检查" in page
+    assert Sheet.objects.get(pk=sheet.pk).version == 1

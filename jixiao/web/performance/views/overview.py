@@ -65,9 +65,12 @@ def overview(request):
     risky = at_risk(summaries, AT_RISK_SHOWN, per_unit)
     query = request.GET.copy()
     query.pop("page", None)
+    # The rate is the monitoring period's (spending after its end not counted): said, since the table of all projects
+    # sets it beside a self-evaluation scored on the whole year's spending.
+    rate_heading = f"1-{season.period_end.month}月执行率" if season else "执行率"
     return render(request, "performance/overview.html", {
         "year": year, "unit": unit, "season": season, "chart": chart, "query": query.urlencode(),
-        "rows": rows, "at_risk": risky, **_tables(risky, rows, year),
+        "rows": rows, "at_risk": risky, "rate_heading": rate_heading, **_tables(risky, rows, year, rate_heading),
         "at_risk_count": lights[Light.YELLOW.value] + lights[Light.RED.value],
         "lights": {light: n for light, n in lights.items() if n},
         # the approved sheets the core could not monitor (no spending plan, no budget): counted beside the lights,
@@ -76,7 +79,7 @@ def overview(request):
     })
 
 
-def _tables(risky: list, rows, year: int) -> dict[str, SafeString]:
+def _tables(risky: list, rows, year: int, rate_heading: str) -> dict[str, SafeString]:
     """The rows of the page's two tables (the projects at risk, a page of all projects), escaped and joined here in
     one pass: the template engine's loops, with their lookups, conditions, URL reversing and number localising on
     each of some seventy rows, were most of the page's time."""
@@ -87,11 +90,11 @@ def _tables(risky: list, rows, year: int) -> dict[str, SafeString]:
 
     return {
         "at_risk_rows": format_html_join("", _AT_RISK_ROW, (
-            (row.light, row.light_label, *named(row), _number(row.execution_rate), _number(row.planned),
+            (row.light, row.light_label, *named(row), rate_heading, _number(row.execution_rate), _number(row.planned),
              format_html_join("", "{}<br>", ((warning,) for warning in row.warning_messages)))
             for row in risky)),
         "project_rows": format_html_join("", _PROJECT_ROW, (
-            (_light(row), *named(row), f"{_number(row.execution_rate)}%" if row.light else "",
+            (_light(row), *named(row), rate_heading, f"{_number(row.execution_rate)}%" if row.light else "",
              format_html('<a href="{}">{}</a>', evaluation(row.sheet_id), _number(row.score_total)) if row.grade
              else _NOT_EVALUATED, row.grade)
             for row in rows)),
@@ -109,9 +112,9 @@ def _number(value) -> str:
 
 
 _NAMED = '<td><a href="{}">{}</a></td><td><a href="{}">{}</a></td>'
-_AT_RISK_ROW = ('<tr><td><span class="light {}">{}</span></td>' + _NAMED + '<td class="num" data-label="执行率">{}%</td>'
+_AT_RISK_ROW = ('<tr><td><span class="light {}">{}</span></td>' + _NAMED + '<td class="num" data-label="{}">{}%</td>'
                 '<td class="num" data-label="计划进度">{}%</td><td class="small">{}</td></tr>')
-_PROJECT_ROW = ('<tr><td>{}</td>' + _NAMED + '<td class="num" data-label="执行率">{}</td>'
+_PROJECT_ROW = ('<tr><td>{}</td>' + _NAMED + '<td class="num" data-label="{}">{}</td>'
                 '<td class="num" data-label="自评得分">{}</td><td>{}</td></tr>')
 _NOT_EVALUATED = mark_safe('<span class="muted">未自评</span>')
 

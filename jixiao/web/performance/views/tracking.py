@@ -31,7 +31,7 @@ def _version(year: SheetYear) -> int:
 def _indicators(year: SheetYear) -> dict:
     """The ProgressForm's indicator choices and their targets."""
     numbered = list(enumerate(year.content.indicators, start=1))
-    return {"indicators": [(n, f"{n}. {i.name}（目标 {i.target.raw}）") for n, i in numbered],
+    return {"indicators": [(n, f"{n}. {i.name}（目标 {i.target.stated}）") for n, i in numbered],
             "targets": {n: i.target for n, i in numbered}}
 
 
