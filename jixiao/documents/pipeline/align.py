@@ -847,9 +847,15 @@ class Aligner:
                 levels[FRAME], first = text, first or token
                 continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
-            level_next = next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) in _LEVEL_ROLES
-            if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and not level_next:
-                kind = "level2"  # 成本指标 with no level name after it: a level-2 name under 产出指标
+            following = next(((r, t) for r, t in zip(roles[position + 1:], texts[position + 1:]) if r is not Role.EMPTY),
+                             (None, ""))
+            level_next = following[0] in _LEVEL_ROLES
+            if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and (
+                    not level_next or names_a_legacy_level2(following[1])):
+                # 成本指标 with no level name after it, or with the older framework's short name after it (成本指标 |
+                # 成本 | 年度预算220万元: the 2021 framework's level 1 is followed by 经济成本指标 …): a level-2 name
+                # under 产出指标, the next cell its row's name
+                kind = "level2"
             elif kind == "level1" and closed and not level_next and self._in_level2_column(token, line):
                 kind = "level2"  # 满意度 in the 二级指标 column under 效益指标, its 一级指标 cell merged away
             elif kind == "level1" and closed and not body and not levels and self._level2_names_column(text):
