@@ -125,6 +125,7 @@ def test_level2_names_a_copy_ran_together_are_no_indicator_and_show_the_name_col
 def test_the_older_frameworks_short_name_after_its_level2_is_the_rows_name(level2):
     # (a monitoring form's row: 产出指标 | 成本指标 | 成本 | …; the 2021 framework's level 1 成本指标 is followed by
     # 经济成本指标 and the like, never by the short name of a level 2 under 产出指标)
-    (row,) = _indicators("一级指标 | 二级指标 | 指标名称 | 指标值 | 半年度指标执行情况 |\n"
-                         f"产出指标 | {level2} | 成本 | 年度预算220万元 | 按进度执行,已使用约40% |\n")
+    # (corpus 016's form, its 备注 left blank)
+    (row,) = _indicators("一级指标 | 二级指标 | 指标名称 | 指标值 | 半年度指标执行情况 | 完成目标可能性 | 备注 |\n"
+                         f"产出指标 | {level2} | 成本 | 年度预算220万元 | 按进度执行,已使用约40% | 不可能 | |\n")
     assert (row.level1, row.level2, row.name, row.target.raw) == ("产出指标", "成本指标", "成本", "年度预算220万元")
