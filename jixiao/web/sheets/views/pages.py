@@ -36,7 +36,7 @@ from jixiao.web.sheets.services.sheets import sheet_delete, sheet_delete_check, 
 from jixiao.web.sheets.services.workflow import comment_create, sheet_transition, transition_check
 from jixiao.web.sheets.templatetags.rows import month_day_time, problems
 from jixiao.web.sheets.views.common import filters_from, refuse, sheet_confirmation
-from jixiao.web.sheets.workflow import transitions_available
+from jixiao.web.sheets.workflow import FINDINGS_STANDING, transitions_available
 
 __all__ = ["sheet_comment", "sheet_delete_view", "sheet_detail", "sheet_export", "sheet_list_view",
            "sheet_restore_view", "sheet_transition_view"]
@@ -94,6 +94,7 @@ def sheet_detail(request, pk: int):
     return render(request, "sheets/detail.html", {
         "sheet": sheet, "content": content, "rows": grid_rows(content, findings, comments),
         "sheet_findings": [f for f in findings if not f.row], "findings": findings,
+        "findings_standing": FINDINGS_STANDING[sheet.status],
         "comments": [c for c in comments if not c.indicator_id], "history": history,
         "transitions": [(t, t.question(sheet)) for t in transitions_available(member, sheet)],
         "delete_question": DELETE_QUESTION,
