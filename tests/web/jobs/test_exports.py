@@ -53,6 +53,21 @@ def test_a_reviewer_exports_the_bureaus_year_through_the_worker(org, login):
             if e.action in ("job_started", "download")] == [("job_started", "sheets"), ("download", None)]
 
 
+def test_a_preparer_is_offered_and_given_the_export_of_their_own_unit(org, login, exported):
+    """A preparer sees only their unit: the year's export is offered as their unit's, and started for it."""
+    _sheets(org, ("township", "西留村乡环境整治"), ("sibling_unit", "乙乡道路养护"))
+    client = login(org["owner"])
+    form = client.get("/sheets/?year=2026").content.decode().split('class="inline export"')[1].split("</form>")[0]
+    assert "导出本单位本年度全部表" in form and "所有单位" not in form
+    unit = form.split('name="unit" value="')[1].split('"')[0]
+    assert unit == str(org["township"].pk)
+    download = exported(client, "sheets", {"year": 2026, "unit": unit, "format": "json"})
+    assert download["Content-Disposition"].endswith(  # 遵化市西留村乡人民政府, not the bureau's name
+        "%E9%81%B5%E5%8C%96%E5%B8%82%E8%A5%BF%E7%95%99%E6%9D%91%E4%B9%A1%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C-2026.json")
+    assert [sheet["name"] for sheet in json.loads(download.content)["sheets"]] == ["西留村乡环境整治"]
+    assert "遵化市西留村乡人民政府 2026年度 · JSON" in client.get(f"/jobs/{Job.objects.get().pk}/").content.decode()
+
+
 def test_progress_is_visible_while_the_sheets_are_converted(org, monkeypatch):
     _sheets(org, ("township", "甲"), ("township", "乙"), ("township", "丙"))
     job = job_start(user=org["owner"], kind=KINDS["sheets"], params={"year": 2026, "unit": None, "format": "xlsx"})

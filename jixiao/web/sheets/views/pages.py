@@ -51,9 +51,13 @@ def sheet_list_view(request):
         filters = replace(filters, year=budget_year())
     paginator = CountedPaginator(sheet_rows(member, filters), 50, count=sheet_count(member, filters))
     page = paginator.get_page(request.GET.get("page"))
+    units = list(units_visible(member).values_list("pk", "name"))
+    # The year's export holds the sheets of every unit the person sees: one who sees one unit (a preparer) exports
+    # that unit's, so the button names it and the job is started for it (its file named for the unit).
+    export_unit = filters.unit_id or (units[0][0] if len(units) == 1 else None)
     return render(request, "sheets/list.html", {
-        "page": page, "rows": _rows(page), "filters": filters,
-        "unit_options": unit_options(units_visible(member).values_list("pk", "name"), filters.unit_id),
+        "page": page, "rows": _rows(page), "filters": filters, "export_unit": export_unit,
+        "unit_options": unit_options(units, filters.unit_id),
         "statuses": Status.choices, "query": request.GET.urlencode(),
     })
 
