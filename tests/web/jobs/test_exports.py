@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -18,6 +18,7 @@ from jixiao.web.jobs.models import Job
 from jixiao.web.jobs.registry import KINDS
 from jixiao.web.jobs.services import job_run, job_start
 from jixiao.web.organisation.models import Member, Role
+from jixiao.web.performance.services import setting_save
 from jixiao.web.security.models import AuditEvent
 from jixiao.web.sheets import jobs as sheet_jobs
 from jixiao.web.sheets.services.sheets import sheet_create
@@ -88,8 +89,19 @@ def test_progress_is_visible_while_the_sheets_are_converted(org, monkeypatch):
 def test_the_overview_export_has_a_row_per_approved_sheet(org, login, exported, approved):
     response = exported(login(org["admin"]), "overview", {"year": 2026})
     rows = list(load_workbook(io.BytesIO(response.content))["运行监控与自评"].values)
-    assert rows[0][:6] == ("单位编码", "单位", "项目编码", "项目", "监控灯", "执行率（%）")
+    assert rows[0][:6] == ("单位编码", "单位", "项目编码", "项目", "监控灯", "1-6月执行率（%）")
     assert rows[1][:4] == ("434016", "遵化市西留村乡人民政府", "P-001", "乡镇环境治理经费") and len(rows) == 2
+
+
+def test_the_overview_export_heads_the_rate_with_the_period_the_page_names(org, login, exported, approved):
+    """The rate is the monitoring period's: the workbook's heading names the same months as the page's."""
+    setting_save(user=org["reviewer"], year=2026, profile="central", period_end=date(2026, 9, 30))
+    client = login(org["admin"])
+    page = client.get("/performance/", {"year": 2026}).content.decode()
+    assert '<th class="num">1-9月执行率</th>' in page
+    response = exported(client, "overview", {"year": 2026})
+    heading = next(load_workbook(io.BytesIO(response.content))["运行监控与自评"].values)
+    assert heading[5] == "1-9月执行率（%）" and "执行率（%）" not in heading[:5] + heading[6:]
 
 
 @pytest.mark.parametrize(("kind", "params", "why"), [
