@@ -14,16 +14,19 @@ from jixiao.web.performance.models import Summary
 
 __all__ = ["overview_xlsx"]
 
-_COLUMNS = ("单位编码", "单位", "项目编码", "项目", "监控灯", "执行率（%）", "计划进度（%）", "进度差（百分点）", "预警",
-            "无法监控的原因", "自评得分", "自评等级", "无法评分的原因")
+_BEFORE_RATE = ("单位编码", "单位", "项目编码", "项目", "监控灯")
+_AFTER_RATE = ("计划进度（%）", "进度差（百分点）", "预警", "无法监控的原因", "自评得分", "自评等级", "无法评分的原因")
 
 
-def overview_xlsx(summaries: Sequence[Summary], progress: Callable[[int, int], None] | None = None) -> bytes:
-    """The workbook 运行监控与自评 with one row per summary; ``progress(done, total)`` after each row."""
+def overview_xlsx(summaries: Sequence[Summary], rate_heading: str,
+                  progress: Callable[[int, int], None] | None = None) -> bytes:
+    """The workbook 运行监控与自评 with one row per summary, the rate's column headed ``rate_heading`` as on the
+    overview page (:func:`jixiao.web.performance.selectors.rate_heading`); ``progress(done, total)`` after each
+    row."""
     book = Workbook()
     table = book.active
     table.title = "运行监控与自评"
-    table.append(list(_COLUMNS))
+    table.append([*_BEFORE_RATE, f"{rate_heading}（%）", *_AFTER_RATE])
     for done, summary in enumerate(summaries, start=1):
         sheet = summary.sheet
         values = (sheet.unit.code, sheet.unit.name, sheet.code, sheet.name, summary.light_label or "无法计算",

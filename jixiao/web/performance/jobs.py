@@ -9,6 +9,7 @@ from jixiao.web.jobs.models import Job
 from jixiao.web.organisation.models import Member
 from jixiao.web.organisation.selectors import can_review_bureau
 from jixiao.web.performance.exports import overview_xlsx
+from jixiao.web.performance.selectors import rate_heading, season_of
 from jixiao.web.performance.summaries import bureau_summaries
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.selectors import evaluation_year
@@ -42,7 +43,12 @@ class OverviewExport(JobKind):
             raise SheetError(f"{job.params['year']}年度还没有批复的绩效目标表，无可导出的概况")
         progress(0, len(summaries))
         scope = summaries[0].sheet.unit.name if job.params["unit"] else job.bureau.name
-        return Outcome(f"已导出 {len(summaries)} 个项目的运行监控与自评概况", overview_xlsx(summaries, progress),
+        try:
+            season = season_of(member.bureau_id, job.params["year"])
+        except SheetError:  # the page then heads the rate plainly too (and says why); the export goes on
+            season = None
+        workbook = overview_xlsx(summaries, rate_heading(season), progress)
+        return Outcome(f"已导出 {len(summaries)} 个项目的运行监控与自评概况", workbook,
                        f"{scope}-{job.params['year']}-运行监控与自评概况", "xlsx")
 
     def back(self, params: dict) -> str:

@@ -30,7 +30,7 @@ from jixiao.web.sheets.conversion import content_of
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet
 
-__all__ = ["Season", "SheetYear", "approved_content", "recorded_year", "season_made", "season_of", "sheet_year"]
+__all__ = ["Season", "SheetYear", "approved_content", "rate_heading", "recorded_year", "season_made", "season_of", "sheet_year"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,13 @@ def season_of(bureau_id: int | None, year: int) -> Season:
     if setting is None:
         return season_made("central", date(year, 6, 30), chosen=False)
     return season_made(setting.profile, setting.period_end)
+
+
+def rate_heading(season: Season | None) -> str:
+    """The heading of a sheet's execution rate: the monitoring period's (spending after its end not counted), said,
+    since it stands beside a self-evaluation scored on the whole year's spending; plain 执行率 when the bureau's
+    season could not be read."""
+    return f"1-{season.period_end.month}月执行率" if season else "执行率"
 
 
 def season_made(name: str, period_end: date, *, chosen: bool = True) -> Season:

@@ -16,7 +16,7 @@ from jixiao.web.organisation.selectors import can_edit_unit, can_review_unit
 from jixiao.web.sheets.actions import ACTIONS
 from jixiao.web.sheets.models import Sheet, Status
 
-__all__ = ["GRADES", "TRANSITIONS", "Transition", "transitions_available"]
+__all__ = ["FINDINGS_STANDING", "GRADES", "TRANSITIONS", "Transition", "transitions_available"]
 
 GRADES = ("优", "良", "中", "差")
 
@@ -73,6 +73,19 @@ TRANSITIONS: dict[str, Transition] = {
                    ask=_approve_question),
         Transition("adjust", (Status.APPROVED,), Status.DRAFT, "editor", needs_reason=True, style="warning"),
     )
+}
+
+
+# What a sheet's findings mean for it in each state, said above them on its page: whether they stop a save or a
+# submission follows the state (only a draft or a returned sheet is saved and submitted; the profile's blocking
+# rules alone stop a submission).
+FINDINGS_STANDING: dict[Status, str] = {
+    Status.DRAFT: "系统按审核规则自动检查，仅供参考：不影响保存；除标明“须改正后才能提交”的以外，也不妨碍提交，"
+                  "但财政局审核时可能据此退回。",
+    Status.RETURNED: "系统按审核规则自动检查，仅供参考：表已退回，可修改保存后重新提交；审核发现不影响保存，"
+                     "除标明“须改正后才能提交”的以外，也不妨碍提交。",
+    Status.SUBMITTED: "系统按审核规则自动检查，供财政局审核时参考，不决定审核结果；表已提交，审核期间不能修改。",
+    Status.APPROVED: f"系统按审核规则自动检查，仅供参考，不改变批复；表已批复并锁定，须“{ACTIONS['adjust']}”后才能修改。",
 }
 
 

@@ -152,7 +152,7 @@ def test_a_table_of_another_year_is_refused_unless_the_reviewer_accepts_the_chos
     client = login(org["reviewer"])
     refused = _upload(client, ("乡镇自评表.json", township_evaluation()), year=2025)
     assert refused.status_code == 400 and not AuditedDocument.objects.exists()
-    assert ("乡镇自评表.json：“乡镇环境治理经费”写的是 2026 年度，所选年度为 2025 年，请选择正确的年度，"
+    assert ("乡镇自评表.json：项目“乡镇环境治理经费”写的是 2026 年度，所选年度为 2025 年，请选择正确的年度，"
             "或勾选“仍按所选年度复核”") in refused.content.decode()
     accepted = _upload(client, ("乡镇自评表.json", township_evaluation()), year=2025, accept_year=True)
     document = AuditedDocument.objects.get()
@@ -176,7 +176,7 @@ def test_a_failed_upload_stores_nothing_and_says_why(org, login, sample_evaluati
     assert job_run(job.pk) == "failed" and not AuditedDocument.objects.exists() and not JobUpload.objects.exists()
     page = client.get(f"/jobs/{job.pk}/").content.decode()
     assert "单位自评表.zip/棠溪镇.json：项目“委托业务项目”的单位“219001 池州市贵池区棠溪镇人民政府”不是本财政局所辖单位" in page
-    assert "单位自评表.zip/棠溪镇.json：“委托业务项目”写的是 2022 年度，所选年度为 2026 年" in page
+    assert "单位自评表.zip/棠溪镇.json：项目“委托业务项目”写的是 2022 年度，所选年度为 2026 年" in page
     assert "单位自评表.zip/图片.json：" in page and "上传未保存" in page and "hx-trigger" not in page
 
 

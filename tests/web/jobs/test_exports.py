@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -18,6 +18,7 @@ from jixiao.web.jobs.models import Job
 from jixiao.web.jobs.registry import KINDS
 from jixiao.web.jobs.services import job_run, job_start
 from jixiao.web.organisation.models import Member, Role
+from jixiao.web.performance.services import setting_save
 from jixiao.web.security.models import AuditEvent
 from jixiao.web.sheets import jobs as sheet_jobs
 from jixiao.web.sheets.services.sheets import sheet_create
@@ -53,6 +54,21 @@ def test_a_reviewer_exports_the_bureaus_year_through_the_worker(org, login):
             if e.action in ("job_started", "download")] == [("job_started", "sheets"), ("download", None)]
 
 
+def test_a_preparer_is_offered_and_given_the_export_of_their_own_unit(org, login, exported):
+    """A preparer sees only their unit: the year's export is offered as their unit's, and started for it."""
+    _sheets(org, ("township", "西留村乡环境整治"), ("sibling_unit", "乙乡道路养护"))
+    client = login(org["owner"])
+    form = client.get("/sheets/?year=2026").content.decode().split('class="inline export"')[1].split("</form>")[0]
+    assert "导出本单位本年度全部表" in form and "所有单位" not in form
+    unit = form.split('name="unit" value="')[1].split('"')[0]
+    assert unit == str(org["township"].pk)
+    download = exported(client, "sheets", {"year": 2026, "unit": unit, "format": "json"})
+    assert download["Content-Disposition"].endswith(  # 遵化市西留村乡人民政府, not the bureau's name
+        "%E9%81%B5%E5%8C%96%E5%B8%82%E8%A5%BF%E7%95%99%E6%9D%91%E4%B9%A1%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C-2026.json")
+    assert [sheet["name"] for sheet in json.loads(download.content)["sheets"]] == ["西留村乡环境整治"]
+    assert "遵化市西留村乡人民政府 2026年度 · JSON" in client.get(f"/jobs/{Job.objects.get().pk}/").content.decode()
+
+
 def test_progress_is_visible_while_the_sheets_are_converted(org, monkeypatch):
     _sheets(org, ("township", "甲"), ("township", "乙"), ("township", "丙"))
     job = job_start(user=org["owner"], kind=KINDS["sheets"], params={"year": 2026, "unit": None, "format": "xlsx"})
@@ -73,8 +89,19 @@ def test_progress_is_visible_while_the_sheets_are_converted(org, monkeypatch):
 def test_the_overview_export_has_a_row_per_approved_sheet(org, login, exported, approved):
     response = exported(login(org["admin"]), "overview", {"year": 2026})
     rows = list(load_workbook(io.BytesIO(response.content))["运行监控与自评"].values)
-    assert rows[0][:6] == ("单位编码", "单位", "项目编码", "项目", "监控灯", "执行率（%）")
+    assert rows[0][:6] == ("单位编码", "单位", "项目编码", "项目", "监控灯", "1-6月执行率（%）")
     assert rows[1][:4] == ("434016", "遵化市西留村乡人民政府", "P-001", "乡镇环境治理经费") and len(rows) == 2
+
+
+def test_the_overview_export_heads_the_rate_with_the_period_the_page_names(org, login, exported, approved):
+    """The rate is the monitoring period's: the workbook's heading names the same months as the page's."""
+    setting_save(user=org["reviewer"], year=2026, profile="central", period_end=date(2026, 9, 30))
+    client = login(org["admin"])
+    page = client.get("/performance/", {"year": 2026}).content.decode()
+    assert '<th class="num">1-9月执行率</th>' in page
+    response = exported(client, "overview", {"year": 2026})
+    heading = next(load_workbook(io.BytesIO(response.content))["运行监控与自评"].values)
+    assert heading[5] == "1-9月执行率（%）" and "执行率（%）" not in heading[:5] + heading[6:]
 
 
 @pytest.mark.parametrize(("kind", "params", "why"), [

@@ -123,7 +123,7 @@ def test_the_overview_workbook_renders_the_messages_kept_as_data_or_as_texts(app
         warnings=[{"template": "执行率 {rate}% 低于计划", "params": {"rate": "30.00"}}, "旧的预警 {1}"],
         monitoring_problems=[], score_problems=["旧的原因"])
     summary = Summary.objects.select_related("sheet__unit").get(sheet=approved)
-    row = [cell.value for cell in load_workbook(io.BytesIO(overview_xlsx([summary]))).active[2]]
+    row = [cell.value for cell in load_workbook(io.BytesIO(overview_xlsx([summary], "1-6月执行率"))).active[2]]
     assert (row[8], row[9], row[12]) == ("执行率 30.00% 低于计划；旧的预警 {1}", None, "旧的原因")
 
 

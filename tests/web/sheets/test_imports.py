@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from benchmarks.corpus_score import document_bytes, load_manifest
-from jixiao.model import GoalSheet
+from jixiao.model import Document, GoalSheet
 from jixiao.web.sheets.errors import ImportRefused
 from jixiao.web.sheets.models import HistoryEntry, Sheet
 from jixiao.web.sheets.services import imports, sheets
@@ -153,15 +153,28 @@ def _of_year(sample: bytes, year: int) -> bytes:
 
 @pytest.mark.parametrize(("sheet", "named"), [
     (GoalSheet(title="2025年度乡镇环境治理经费绩效目标表", name="乡镇环境治理经费", code="P-1", year=2025),
-     "2025年度乡镇环境治理经费绩效目标表"),
+     "乡镇环境治理经费"),
     (GoalSheet(name="乡镇环境治理经费", code="P-1", year=2025), "乡镇环境治理经费"),
     (GoalSheet(code="P-1", year=2025), "P-1"),
 ])
-def test_a_table_of_another_year_is_named_by_its_title_or_name_else_its_key(sheet, named):
+def test_a_table_of_another_year_is_named_by_its_project_name_else_its_key(sheet, named):
     # the one wording of the import's and the self-evaluation audit's refusal
-    assert imports.year_mismatch("a.txt", sheet, 2027) == f"a.txt：“{named}”写的是 2025 年度，所选年度为 2027 年"
+    assert imports.year_mismatch("a.txt", sheet, 2027) == f"a.txt：项目“{named}”写的是 2025 年度，所选年度为 2027 年"
     assert imports.year_mismatch("a.txt", sheet, 2025) is None
     assert imports.year_mismatch("a.txt", sheet.model_copy(update={"year": None}), 2027) is None
+
+
+def test_the_projects_of_a_file_under_one_title_are_each_named_in_its_year_warnings():
+    """A file of several projects under one printed title (dev document 121): each warning names its project, as
+    the unit's warnings do, not the title they share."""
+    title = "2025年度部门项目支出绩效目标表"
+    document = Document(sheets=[GoalSheet(title=title, name="道路养护", code="P-1", year=2025),
+                                GoalSheet(title=title, name="环境整治", code="P-2", year=2025),
+                                GoalSheet(title=title, code="P-3", year=2025)])
+    assert imports.import_year_mismatches(2026, [imports.ReadFile("a.docx", document)]) == [
+        "a.docx：项目“道路养护”写的是 2025 年度，所选年度为 2026 年",
+        "a.docx：项目“环境整治”写的是 2025 年度，所选年度为 2026 年",
+        "a.docx：项目“P-3”写的是 2025 年度，所选年度为 2026 年"]
 
 
 def test_a_file_of_another_year_is_warned_in_the_preview_and_stored_only_when_confirmed(org, login, sample_bytes):
@@ -169,7 +182,7 @@ def test_a_file_of_another_year_is_warned_in_the_preview_and_stored_only_when_co
     upload = SimpleUploadedFile("old.txt", _of_year(sample_bytes, 2025))
     page = client.post("/sheets/import/", {"unit": org["township"].pk, "year": 2027, "files": [upload]})
     text = page.content.decode()
-    assert "old.txt：“2025年度乡镇环境治理经费（西留村）绩效目标表”写的是 2025 年度，所选年度为 2027 年" in text
+    assert "old.txt：项目“乡乡环境治理经费（西留村）”写的是 2025 年度，所选年度为 2027 年" in text  # as the sample prints it
     assert 'name="accept_year"' in text
     pending = page.context["pending"].pk
     refused = client.post(f"/sheets/import/{pending}/confirm/", follow=True)

@@ -151,3 +151,22 @@ def test_the_dashboards_chart_tells_apart_a_rule_seen_at_two_severities(org, log
     chart = login(org["reviewer"]).get("/sheets/dashboard/", {"year": 2023}).context["chart"]
     assert len(set(chart["rules"])) == len(chart["rules"])
     assert {"JX001 文档读取问题（错误）", "JX001 文档读取问题（提示）"} <= set(chart["rules"])
+
+
+@pytest.mark.parametrize(("moves", "said", "not_said"), [
+    ((), "不影响保存", "审核期间不能修改"),
+    (("submit",), "表已提交，审核期间不能修改", "不影响保存"),
+    (("submit", "return"), "表已退回，可修改保存后重新提交", "审核期间不能修改"),
+    (("submit", "approve"), "表已批复并锁定，须“申请调整”后才能修改", "不影响保存"),
+])
+def test_the_findings_say_what_they_mean_in_the_sheets_state(org, sheet, login, moves, said, not_said):
+    """Only a draft or a returned sheet is saved at all: a submitted or approved one is not told its findings do not
+    stop a save."""
+    from jixiao.web.sheets.services.workflow import sheet_transition
+    for name in moves:
+        by = "owner" if name == "submit" else "reviewer"
+        sheet_transition(user=org[by], sheet_id=sheet.pk, name=name, reason="指标不全", grade="良")
+    page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
+    note = page.split('<section class="card findings">')[1].split("</p>")[0]
+    assert said in note and not_said not in note
+    assert "草稿阶段" not in page

@@ -17,7 +17,7 @@ from jixiao.web.organisation.models import Role, Unit
 from jixiao.web.organisation.selectors import request_member, units_visible
 from jixiao.web.performance.figures import SummaryPages, at_risk, mean, unit_figures
 from jixiao.web.performance.forms import SettingForm
-from jixiao.web.performance.selectors import season_of
+from jixiao.web.performance.selectors import rate_heading, season_of
 from jixiao.web.performance.services import setting_save
 from jixiao.web.performance.summaries import bureau_summaries
 from jixiao.web.sheets.errors import SheetError
@@ -65,12 +65,10 @@ def overview(request):
     risky = at_risk(summaries, AT_RISK_SHOWN, per_unit)
     query = request.GET.copy()
     query.pop("page", None)
-    # The rate is the monitoring period's (spending after its end not counted): said, since the table of all projects
-    # sets it beside a self-evaluation scored on the whole year's spending.
-    rate_heading = f"1-{season.period_end.month}月执行率" if season else "执行率"
+    heading = rate_heading(season)
     return render(request, "performance/overview.html", {
         "year": year, "unit": unit, "season": season, "chart": chart, "query": query.urlencode(),
-        "rows": rows, "at_risk": risky, "rate_heading": rate_heading, **_tables(risky, rows, year, rate_heading),
+        "rows": rows, "at_risk": risky, "rate_heading": heading, **_tables(risky, rows, year, heading),
         "at_risk_count": lights[Light.YELLOW.value] + lights[Light.RED.value],
         "lights": {light: n for light, n in lights.items() if n},
         # the approved sheets the core could not monitor (no spending plan, no budget): counted beside the lights,

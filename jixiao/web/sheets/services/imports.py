@@ -92,10 +92,11 @@ def import_conflicts(unit: Unit, year: int, read: list[ReadFile]) -> list[str]:
 def year_mismatch(source: str, content: GoalSheet, year: int) -> str | None:
     """In words, that the table ``content`` of the file ``source`` states another year than the one chosen (the
     import's and the self-evaluation audit's refusal, each adding how to go on); None when it states none or
-    ``year``. The table is named by its title or project name, else its key."""
+    ``year``. The table is named by its project's name, else its key, as :func:`unit_mismatch` names it: a file of
+    several projects often prints one title above them all, which would name every table alike."""
     if not content.year or content.year == year:
         return None
-    return f"{source}：“{content.title or content.name or content.key}”写的是 {content.year} 年度，所选年度为 {year} 年"
+    return f"{source}：项目“{content.name or content.key}”写的是 {content.year} 年度，所选年度为 {year} 年"
 
 
 def import_year_mismatches(year: int, read: list[ReadFile]) -> list[str]:

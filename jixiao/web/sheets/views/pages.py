@@ -36,7 +36,7 @@ from jixiao.web.sheets.services.sheets import sheet_delete, sheet_delete_check, 
 from jixiao.web.sheets.services.workflow import comment_create, sheet_transition, transition_check
 from jixiao.web.sheets.templatetags.rows import month_day_time, problems
 from jixiao.web.sheets.views.common import filters_from, refuse, sheet_confirmation
-from jixiao.web.sheets.workflow import transitions_available
+from jixiao.web.sheets.workflow import FINDINGS_STANDING, transitions_available
 
 __all__ = ["sheet_comment", "sheet_delete_view", "sheet_detail", "sheet_export", "sheet_list_view",
            "sheet_restore_view", "sheet_transition_view"]
@@ -51,9 +51,13 @@ def sheet_list_view(request):
         filters = replace(filters, year=budget_year())
     paginator = CountedPaginator(sheet_rows(member, filters), 50, count=sheet_count(member, filters))
     page = paginator.get_page(request.GET.get("page"))
+    units = list(units_visible(member).values_list("pk", "name"))
+    # The year's export holds the sheets of every unit the person sees: one who sees one unit (a preparer) exports
+    # that unit's, so the button names it and the job is started for it (its file named for the unit).
+    export_unit = filters.unit_id or (units[0][0] if len(units) == 1 else None)
     return render(request, "sheets/list.html", {
-        "page": page, "rows": _rows(page), "filters": filters,
-        "unit_options": unit_options(units_visible(member).values_list("pk", "name"), filters.unit_id),
+        "page": page, "rows": _rows(page), "filters": filters, "export_unit": export_unit,
+        "unit_options": unit_options(units, filters.unit_id),
         "statuses": Status.choices, "query": request.GET.urlencode(),
     })
 
@@ -94,6 +98,7 @@ def sheet_detail(request, pk: int):
     return render(request, "sheets/detail.html", {
         "sheet": sheet, "content": content, "rows": grid_rows(content, findings, comments),
         "sheet_findings": [f for f in findings if not f.row], "findings": findings,
+        "findings_standing": FINDINGS_STANDING[sheet.status],
         "comments": [c for c in comments if not c.indicator_id], "history": history,
         "transitions": [(t, t.question(sheet)) for t in transitions_available(member, sheet)],
         "delete_question": DELETE_QUESTION,
