@@ -216,6 +216,9 @@ class Aligner:
         # column holds the level-2 names (:meth:`_level2_names_column`)
         self.level2_names = False
         self._spaced_row: int | None = None  # the line of the last row of spaced columns taken
+        # a row above was placed without the operator column (its cell empty, lost with the spaces around it): the
+        # table writes its targets without operators
+        self._operators_left_out = False
         self.keys: list[str] = []
         self.slots: list[str] = []
         self.leading: list[str] = []
@@ -1348,7 +1351,15 @@ class Aligner:
         at = self.slots.index("operator") if "operator" in self.slots else len(filled)
         return len(filled) < len(self.slots) and 0 < at < len(filled) and not any(map(is_operator, filled)) and not (
             is_value(filled[0]) or is_qualitative(filled[0]) or _FIGURE_ALONE.fullmatch(filled[at].strip())
-            and not figures_run(filled[at:]))
+            and not figures_run(filled[at:]) and not self._unit_follows(filled, at) and not self._operators_left_out)
+
+    def _unit_follows(self, filled: list[str], at: int) -> bool:
+        """Whether the figure at ``at`` is followed by its unit where the header's unit column follows its target
+        column (``检查差旅费 470 人/天 2`` under 三级指标 指标性质 指标值 度量单位 权重, the empty 指标性质 lost with the
+        spaces around it): the figure is the target then, not an amount or a weight."""
+        slots = self.slots
+        return ("target" in slots and "unit" in slots and slots.index("unit") == slots.index("target") + 1
+                and at + 1 < len(filled) and label(filled[at + 1]).role is Role.UNIT)
 
     def _explanation_off_name(self, texts: list[str], slots: list[str]) -> tuple[list[str], list[Phrase]]:
         """A row short of a cell under a header with a 指标解释 column, whose name's cell holds its explanation run
@@ -1384,6 +1395,7 @@ class Aligner:
         else:
             if self._operator_left_out(texts):
                 slots = [kind for kind in slots if kind != "operator"]
+                self._operators_left_out = True
             if unit_left_out(texts, slots):
                 slots = [kind for kind in slots if kind != "unit"]
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells

@@ -43,3 +43,22 @@ def test_a_spaced_row_that_lost_its_merged_level1_cell_is_read_by_its_labels(tar
     ]
     # (the 二级 name is not read as a 一级 the framework does not know)
     assert not [d for d in document.diagnostics if d.code in ("P104", "P105")]
+
+
+# corpus 300's form (an .xlsx preview copied as text): 指标性质 left empty on every row, the empty cell lost with the
+# spaces around it, so each row is a cell short: its figure is the target, not an operator, an amount or a weight
+_OPERATOR_LEFT_EMPTY = """绩效目标表
+项目名称: 食品安全工作经费
+一级指标 二级指标 三级指标 指标性质 指标值 度量单位 权重(%)
+产出指标 成本指标 检查差旅费 470 人/天 2
+产出指标 时效指标 完成时限 1 5
+产出指标 数量指标 召开食品安委会全体会议 2 15
+产出指标 质量指标 食安委成员单位食品安全工作齐抓共管 100 % 10
+"""
+
+
+def test_a_row_without_its_empty_operator_cell_keeps_its_target_unit_and_weight():
+    (sheet,) = read_text(_OPERATOR_LEFT_EMPTY.encode(), "300.txt")[0].sheets
+    assert [(i.name, i.target.raw, i.unit_column_raw, i.weight) for i in sheet.indicators] == [
+        ("检查差旅费", "470", "人/天", 2), ("完成时限", "1", None, 5), ("召开食品安委会全体会议", "2", None, 15),
+        ("食安委成员单位食品安全工作齐抓共管", "100", "%", 10)]
