@@ -19,6 +19,7 @@ from jixiao.review import fingerprint_release
 from jixiao.web.confirmation import ask_first
 from jixiao.web.downloads import attachment
 from jixiao.web.links import id_url, unit_options
+from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, can_review_unit, request_member, units_visible
 from jixiao.web.pagination import CountedPaginator
 from jixiao.web.sheets.actions import action_label
@@ -52,9 +53,11 @@ def sheet_list_view(request):
     paginator = CountedPaginator(sheet_rows(member, filters), 50, count=sheet_count(member, filters))
     page = paginator.get_page(request.GET.get("page"))
     units = list(units_visible(member).values_list("pk", "name"))
-    # The year's export holds the sheets of every unit the person sees: one who sees one unit (a preparer) exports
-    # that unit's, so the button names it and the job is started for it (its file named for the unit).
-    export_unit = filters.unit_id or (units[0][0] if len(units) == 1 else None)
+    # The year's export holds the sheets of every unit the person sees: one whose place is a unit (a preparer) sees
+    # only that unit, so the button names it and the job is started for it (its file named for the unit). A bureau's
+    # reviewer exports the bureau's year, whatever number of units it has.
+    own_unit = member is not None and member.unit.kind == Unit.Kind.UNIT
+    export_unit = filters.unit_id or (member.unit_id if own_unit else None)
     return render(request, "sheets/list.html", {
         "page": page, "rows": _rows(page), "filters": filters, "export_unit": export_unit,
         "unit_options": unit_options(units, filters.unit_id),
