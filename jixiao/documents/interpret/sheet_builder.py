@@ -837,6 +837,7 @@ class SheetBuilder:
         # what each indicator's row printed, by position (from 1): a row the end of the file cut prints fewer cells
         # than the rows above it (:meth:`last_row_narrower`), and its tokens are set aside when it is left out
         self._printed: dict[int, _Printed] = {}
+        self._rows_since = 0  # rows placed since the last indicator was read (a wrapped cell follows its row at once)
         self.tokens_placed = 0
         self.tokens_diagnosed = 0
         # the header's fields that may print options (项目属性, 项目类型 …): label, value as printed, and the row, the
@@ -2206,6 +2207,7 @@ class SheetBuilder:
 
     def _indicator(self, placed: Placed) -> None:
         values = placed.values
+        self._rows_since += 1
         if "_project" in values or "_unit" in values:
             self._heads(values)
             self.tokens_placed += placed.tokens
@@ -2298,6 +2300,8 @@ class SheetBuilder:
             rest = {k: v for k, v in values.items() if k not in ("level1", "level2")}
             if _group_total(values, placed.extra):
                 self.tokens_placed += placed.tokens
+            elif self._wrapped_weight(placed, rest):
+                pass
             elif rest or placed.extra:
                 self.tokens_diagnosed += placed.tokens
                 self._set_aside_row(placed)
@@ -2387,6 +2391,7 @@ class SheetBuilder:
         if level2 and indicator.level2 is None and "level2" not in updates:
             self.diagnostics.append(diagnostic("P105", self._location_of(placed).model_copy(update={"column": self._heading("level2")}), value=level2))
         self.sheet.indicators.append(indicator)
+        self._rows_since = 0
         self.results.append((len(self.sheet.indicators), values))
         printed = _Printed(placed.line, width, bool(values.get("score", "").strip()),
                            placed.tokens + self._pending_level_tokens)
@@ -2518,6 +2523,27 @@ class SheetBuilder:
             self.diagnostics.append(diagnostic("P183", self._location_of(placed), heading=heading))
         del placed.extra[heading]  # (the cell is the row's name now, no longer beside it)
         return name
+
+    def _wrapped_weight(self, placed: Placed, rest: dict[str, str]) -> bool:
+        """Give a line holding one figure alone to the row read just before it as its weight, where the header has a weight
+        column, that row printed none and the rows above it did (``…食品安全整体状况 定性 高中低`` / ``10``: a
+        spreadsheet cell wrapped when the table was copied as text, corpus 300). A guess, said so (P187)."""
+        indicators = self.sheet.indicators
+        if placed.extra or len(rest) != 1 or not indicators or self.columns is None \
+                or "weight" not in self.columns.kinds:
+            return False
+        text = next(iter(rest.values())).strip()
+        above = self._printed.get(len(indicators))
+        last = indicators[-1]
+        if above is None or self._rows_since != 1 or last.weight is not None \
+                or not _BARE_NUMBER.fullmatch(text) or Decimal(text) > 100 \
+                or not any(indicator.weight is not None for indicator in indicators[:-1]):
+            return False
+        indicators[-1] = last.model_copy(update={"weight": Decimal(text), "weight_raw": text})
+        self.tokens_placed += placed.tokens
+        self.diagnostics.append(diagnostic("P187", self._location_of(placed), value=text, name=last.name,
+                                           column=self._heading("weight")))
+        return True
 
     def _set_aside_row(self, placed: Placed) -> None:
         """Set the whole row ``placed`` aside (P108): every cell in the row's order, its level cells (一级, 二级) too,

@@ -62,3 +62,19 @@ def test_a_row_without_its_empty_operator_cell_keeps_its_target_unit_and_weight(
     assert [(i.name, i.target.raw, i.unit_column_raw, i.weight) for i in sheet.indicators] == [
         ("检查差旅费", "470", "人/天", 2), ("完成时限", "1", None, 5), ("召开食品安委会全体会议", "2", None, 15),
         ("食安委成员单位食品安全工作齐抓共管", "100", "%", 10)]
+
+
+def test_a_weight_wrapped_onto_the_line_below_its_row_is_that_rows_weight():
+    # corpus 300: the qualitative rows' weights stand on lines of their own below them (the cell wrapped when the
+    # spreadsheet was copied as text); a figure below a row that has its weight, or in a table printing none, is not
+    text = _OPERATOR_LEFT_EMPTY + "效益指标 社会效益指标 食品安全整体状况 定性 高中低\n10\n"
+    document = read_text(text.encode(), "300.txt")[0]
+    last = document.sheets[0].indicators[-1]
+    assert (last.name, last.target.raw, last.weight) == ("食品安全整体状况", "高中低", 10)
+    assert [(d.code, d.location.line, d.message) for d in document.diagnostics if d.code == "P187"] == [
+        ("P187", 9, "本行只有一个数字“10”，按上一行指标“食品安全整体状况”的权重(%)读取")]
+    spaced = text.replace("高中低\n10", "高中低\n\n10")  # a blank line between (the row still the last read)
+    assert read_text(spaced.encode(), "300.txt")[0].sheets[0].indicators[-1].weight == 10
+    below_weighted = _OPERATOR_LEFT_EMPTY + "效益指标 社会效益指标 食品安全整体状况 定性 高中低 10\n5\n"
+    (sheet,) = read_text(below_weighted.encode(), "300.txt")[0].sheets
+    assert sheet.indicators[-1].weight == 10
