@@ -2533,9 +2533,8 @@ class SheetBuilder:
                 or "weight" not in self.columns.kinds:
             return False
         text = next(iter(rest.values())).strip()
-        above = self._printed.get(len(indicators))
         last = indicators[-1]
-        if above is None or self._rows_since != 1 or last.weight is not None \
+        if self._rows_since != 1 or last.weight is not None \
                 or not _BARE_NUMBER.fullmatch(text) or Decimal(text) > 100 \
                 or not any(indicator.weight is not None for indicator in indicators[:-1]):
             return False

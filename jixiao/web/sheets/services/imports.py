@@ -99,10 +99,15 @@ def year_mismatch(source: str, content: GoalSheet, year: int) -> str | None:
     return f"{source}：项目“{content.name or content.key}”写的是 {content.year} 年度，所选年度为 {year} 年"
 
 
+def _each_table(read: list[ReadFile], said: Callable[[ReadFile, GoalSheet], str | None]) -> list[str]:
+    """What ``said`` says of each table of the files read, where it says something."""
+    return [words for item in read if item.document for content in item.document.sheets
+            if (words := said(item, content))]
+
+
 def import_year_mismatches(year: int, read: list[ReadFile]) -> list[str]:
     """Sheets whose file states another budget year than the one chosen, in words."""
-    return [mismatch for item in read for content in (item.document.sheets if item.document else [])
-            if (mismatch := year_mismatch(item.name, content, year))]
+    return _each_table(read, lambda item, content: year_mismatch(item.name, content, year))
 
 
 def unit_mismatch(source: str, content: GoalSheet, document_unit: UnitRef | None, unit: Unit) -> str | None:
@@ -117,8 +122,7 @@ def unit_mismatch(source: str, content: GoalSheet, document_unit: UnitRef | None
 
 def import_unit_mismatches(unit: Unit, read: list[ReadFile]) -> list[str]:
     """Sheets whose file names another unit than the one chosen, in words."""
-    return [mismatch for item in read for content in (item.document.sheets if item.document else [])
-            if (mismatch := unit_mismatch(item.name, content, item.document.unit, unit))]
+    return _each_table(read, lambda item, content: unit_mismatch(item.name, content, item.document.unit, unit))
 
 
 def import_preview(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]]) -> tuple[PendingImport, list[ReadFile]]:
