@@ -647,14 +647,18 @@ _COLON_PAIR = re.compile(r"^(?P<heading>[^:：\d]{2,16})\s*[:：]\s*(?P<figure>\
 _FEWEST_PAIRS = 2  # cells of the row so written before it is read as the money table's (a lone one may be a header field)
 
 
-def _colon_pairs(texts: list[str]) -> list[str] | None:
-    """The row's cells as heading | figure pairs where every cell is a money heading and its figure written as one
-    (年初预算数：100万元 | 全年预算数：120万元), or None: a row holding anything else is no such row."""
-    pairs = [_COLON_PAIR.match(text.strip()) for text in texts]
-    if len(pairs) < _FEWEST_PAIRS or not all(
-            pair and money_key(pair["heading"]) and is_figure(pair["figure"]) for pair in pairs):
+def _colon_pairs(texts: list[str]) -> tuple[str | None, dict[str, str]] | None:
+    """The row's label (the cell before its pairs, if any: 年度资金总额, 其中：财政拨款) and its figures by money field,
+    where every other cell is a money heading and its figure written as one (年初预算数：100万元 | 全年预算数：120万元);
+    None for a row holding anything else."""
+    pairs = [(found["heading"], found["figure"]) if (found := _COLON_PAIR.match(text.strip())) and money_key(
+        found["heading"]) and is_figure(found["figure"]) else None for text in texts]
+    # (the label may hold a colon of its own, 其中：当年财政拨款)
+    label = texts[0] if pairs and pairs[0] is None and not is_figure(texts[0]) else None
+    paired = pairs[1:] if label is not None else pairs
+    if len(paired) < _FEWEST_PAIRS or None in paired:
         return None
-    return [part for pair in pairs for part in (pair["heading"], pair["figure"])]  # type: ignore[index]
+    return label, {money_key(heading): _money_figure(figure) for heading, figure in paired}  # type: ignore[misc]
 
 
 def _money_figure(text: str) -> str:
@@ -1023,8 +1027,9 @@ class SheetBuilder:
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
         if not any(is_figure(text) for text in texts[:lead]) and self._money_pairs(texts[lead:], keys[lead:]):
             return MoneyCells(len(texts))  # the row's labels, each heading and its figure
-        if (split := _colon_pairs(texts)) is not None and self._money_pairs(split, [money_key(text) for text in split]):
-            return MoneyCells(len(texts))  # each heading and its figure in one cell (全年执行数：110万元)
+        if (paired := _colon_pairs(texts)) is not None:
+            self._paired_figures(row, *paired)  # each heading and its figure in one cell (全年执行数：110万元)
+            return MoneyCells(len(texts))
         if self._rate_below:
             self._rate_below = False
             if self._trailing_rate(texts):
@@ -1231,6 +1236,18 @@ class SheetBuilder:
     def _money_total_blank(self) -> bool:
         amounts = [parse_amount(self._money_figures[key]) for key in _MONEY_AMOUNTS & self._money_figures.keys()]
         return bool(amounts) and all(amount == 0 for amount in amounts)
+
+    def _paired_figures(self, row: Row, label: str | None, figures: dict[str, str]) -> None:
+        """A money row written as headings each with its figure in one cell (:func:`_colon_pairs`): the total's
+        figures, or a part's (其中：当年财政拨款 | 全年预算数：120 | …) once the total's are read."""
+        part = header_label(label) if label else None
+        if part not in _PARTS or not self.money:
+            for key, figure in figures.items():
+                self.money.setdefault(key, figure)
+            return
+        if (amount := _year_budget(figures)) is not None:
+            self.sheet.budget = with_part(self.sheet.budget, part, label, amount)
+        self.part_rows.append((label, figures, row.line))
 
     def _money_pairs(self, texts: list[str], keys: list[str | None]) -> bool:
         """Headings each followed by its figure (转移支付执行数(B) | 5.8万): taken when the row holds nothing else."""
