@@ -7,17 +7,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import opencc
 import pytest
 
 from jixiao.documents import read_bytes
-from tests.documents.selfeval_forms import LAYOUTS, MONEY, MONEY_READ, form, read_form, text
-
-_TO_TRADITIONAL = opencc.OpenCC("s2t").convert
-
-
-def _traditional(rows: list[list[str]]) -> list[list[str]]:
-    return [[_TO_TRADITIONAL(cell) for cell in row] for row in rows]
+from tests.documents.selfeval_forms import LAYOUTS, MONEY, MONEY_READ, form, read_form, text, traditional
 
 
 def _money(sheet) -> tuple:
@@ -30,7 +23,7 @@ def _money(sheet) -> tuple:
 def test_amounts_written_with_wan_in_traditional_characters_are_read_as_in_simplified(layout):
     # 年度資金總額 | 100萬 | 120萬 | 110萬: the Hubei form's 150万 as a converter site copies it
     money = [MONEY[0], ["年度资金总额", "100万", "120万", "110万", "10", "91.67%", "9.17"]]
-    assert _money(read_form(_traditional(form(money=money)), layout)) == MONEY_READ
+    assert _money(read_form(traditional(form(money=money)), layout)) == MONEY_READ
 
 
 # the rows of a table whose copy starts inside its grid (no title, no headings, no points columns printed) and closes
@@ -43,7 +36,7 @@ _HEADLESS = [["产出指标", "数量指标", "新建道路长度", "≥10公里
 
 @pytest.mark.parametrize("layout", ["pipes", "tabs", "spaces"])
 def test_a_headless_table_closed_by_its_conclusion_in_traditional_characters_is_a_self_evaluation(layout):
-    document = read_bytes(text(_traditional([*_HEADLESS, *form()]), layout).encode(), "case.txt")
+    document = read_bytes(text(traditional([*_HEADLESS, *form()]), layout).encode(), "case.txt")
     first = document.sheets[0]
     assert first.evaluation is not None
     # (the field's label in the words the rules read; what it holds as the copy writes it)
