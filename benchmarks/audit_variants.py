@@ -9,7 +9,8 @@ repeated or left blank, the money table's headings and rate, the 得分 column b
 sentence, the operator and unit in columns of their own, Traditional characters, wrapped headings and cells, …) and
 the self-evaluation forms of ``benchmarks/selfeval_variants.py`` (the points and value columns in other forms' and
 provinces' words, the 分值 column before the target, the money in 元, the money table after the indicators, its rate
-before its points or its points in the score's heading, a 完成率 or 评分标准 column, a monitoring table's headings). Each
+before its points or its points in the score's heading, its headings each written with its figure in one cell, a 完成率
+or 评分标准 column, a monitoring table's headings). Each
 variant is read and audited as ``benchmarks/audit_corpus.py`` audits the original, and its findings are held against
 the original's (same rule, same indicator by name similarity, or for a finding about the whole sheet none of the same
 rule, as ``benchmarks/review_variants.py`` holds them):

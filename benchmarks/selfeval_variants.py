@@ -8,7 +8,8 @@ table (the 预算执行率 row) printed after the indicators instead of before t
 self-evaluations come from: every heading in the words of the Chongqing, Xinjiang, Shandong and Fujian forms (the
 points' unit in the heading, 指标权重(分); the money's 执行率权重 | 执行率得分(分); 实际完成指标值, 未完成原因), a 完成率 or
 评分标准 column beside the actual, the money table's rate before its points (Chongqing) or its points said only in the
-score's heading (Hubei, 得分(20分*执行率)), and a monitoring table's money and likelihood in other words (截至6月底执行数,
+score's heading (Hubei, 得分(20分*执行率)), or each of its headings written with its figure in one cell (全年执行数：110,
+as forms laid out in lines print it), and a monitoring table's money and likelihood in other words (截至6月底执行数,
 预计年底执行数, 完成目标的可能性). The table's content is untouched, so the audit of a variant must find what the audit
 of its original finds; ``benchmarks/audit_variants.py`` compares them.
 """
@@ -406,6 +407,32 @@ def points_in_score_heading(text: str) -> str | None:
     return _money_rewritten(text, dropped)
 
 
+def money_pairs_in_cells(text: str) -> str | None:
+    """The money table's headings each written with its figure in one cell after the row's label (年度资金总额 |
+    年初预算数：100 | 全年预算数：120 | 全年执行数：110 | 分值：10 | 执行率：91.67% | 得分：9.17), as forms laid out in
+    lines rather than a grid print it: the heading row dropped, the total's row and its parts' rewritten so (a mark
+    of none, —, left out: a form in lines writes no heading it has no figure for)."""
+    found = _money_rows(text)
+    if found is None:
+        return None
+    rows, heading = found
+    lines = text.split("\n")
+    for index, cells, last in rows[1:]:
+        # (the figures stand under the headings from the row's end: a budget left blank may be lost from the front)
+        offset = last + 1 - len(heading)
+        label = [cell for cell in cells[:max(offset, 0)] if cell and not _FIGURE_CELL.fullmatch(cell)]
+        pairs = [f"{word}：{cells[at + offset]}" for at, word in enumerate(heading)
+                 if at + offset >= 0 and _FIGURE_CELL.fullmatch(cells[at + offset])
+                 and not _NONE_CELL.fullmatch(cells[at + offset]) and _MONEY_HEADING_WORD.search(word)]
+        lines[index] = _line_cells(lines[index])[1]([*label[-1:], *pairs])
+    del lines[rows[0][0]]
+    return "\n".join(lines)
+
+
+# the money table's headings that name a figure (not its row labels' column, 项目资金(万元))
+_MONEY_HEADING_WORD = re.compile(r"预算|执行|支出|分值|权重|得分|评分")
+
+
 SELFEVAL_TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "points_as_weight": points_as_weight,
     "points_as_index": points_as_index,
@@ -423,4 +450,5 @@ SELFEVAL_TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "scoring_rule_column": scoring_rule_column,
     "rate_before_weight": rate_before_weight,
     "points_in_score_heading": points_in_score_heading,
+    "money_pairs_in_cells": money_pairs_in_cells,
 }

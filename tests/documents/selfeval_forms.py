@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import opencc
+
 from jixiao.documents.pipeline import read_text
 
 MONEY = [["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
@@ -45,3 +47,9 @@ def text(rows: list[list[str]], layout: str) -> str:
 def read_form(rows: list[list[str]], layout: str):
     """The first sheet jixiao reads of the rows written in ``layout``."""
     return read_text(text(rows, layout).encode(), "case.txt")[0].sheets[0]
+
+
+def traditional(rows: list[list[str]]) -> list[list[str]]:
+    """The rows in Traditional characters, as a converter site copies a form."""
+    convert = opencc.OpenCC("s2t").convert
+    return [[convert(cell) for cell in row] for row in rows]

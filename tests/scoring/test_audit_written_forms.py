@@ -5,7 +5,6 @@ the cells as the document writes them. Made-up forms of ``tests/documents/selfev
 
 from __future__ import annotations
 
-import opencc
 import pytest
 
 from jixiao.documents import read_bytes
@@ -13,7 +12,7 @@ from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_document, audit_sheet
 from jixiao.scoring.audit.written import in_simplified
 from tests.conftest import texts
-from tests.documents.selfeval_forms import GRID, LAYOUTS, MONEY, form, read_form, text
+from tests.documents.selfeval_forms import GRID, LAYOUTS, MONEY, form, read_form, text, traditional
 
 CENTRAL = load_profile("central")
 
@@ -23,14 +22,9 @@ def _qualitative(actual: str) -> list[list[str]]:
     return [*GRID, ["", "可持续影响指标", "道路管护机制健全性", "健全", actual, "0", "0", ""]]
 
 
-def _traditional(rows: list[list[str]]) -> list[list[str]]:
-    convert = opencc.OpenCC("s2t").convert
-    return [[convert(cell) for cell in row] for row in rows]
-
-
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_form_in_traditional_characters_is_audited_by_its_words_and_quoted_as_written(layout):
-    sheet = read_form(_traditional(form(grid=_qualitative("达成预期指标"))), layout)
+    sheet = read_form(traditional(form(grid=_qualitative("达成预期指标"))), layout)
     found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA17"]
     assert [(f.indicator, texts(f)["actual"]) for f in found] == [("道路管護機制健全性", "達成預期指標")]
     assert "達成預期指標" in found[0].message
@@ -85,3 +79,22 @@ def test_a_projection_column_left_blank_is_reported_in_any_of_its_words(heading,
     document = read_bytes(text(rows, layout).encode(), "case.txt")
     found = [texts(f) for f in audit_document(document, CENTRAL) if f.rule == "JXM05"]
     assert [(params["heading"], params["spent"]) for params in found] == [(heading, "87.57")]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_template_rows_a_traditional_copy_leaves_in_its_grid_are_reported_as_in_simplified(layout):
+    # the template's numbered rows left empty (時效指標 | 指標1: | …), which the reader sets aside (P108) under the sheet
+    # named as the copy writes it (鄉村道路建設), while the rules read the sheet as its Simplified reading
+    grid = [*GRID, ["", "时效指标", "指标1:", "", "", "", "", ""], ["", "", "指标2:", "", "", "", "", ""]]
+    document = read_bytes(text(traditional(form(grid=grid)), layout).encode(), "case.txt")
+    found = [f for f in audit_document(document, CENTRAL) if f.rule == "JXA11"]
+    assert [(f.location.sheet, texts(f)["field"]) for f in found] == [("鄉村道路建設", "三级指标")]
+    assert texts(found[0])["text"] == "指标1:、指标2:"
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "spaces"])
+def test_an_execution_score_is_checked_where_each_money_heading_is_written_with_its_figure(layout):
+    # 年度资金总额 | 年初预算数：100 | 全年预算数：120 | 全年执行数：110 | 分值：10 | 执行率：91.67% | 得分：10
+    money = [[MONEY[1][0], *(f"{heading}：{figure}" for heading, figure in zip(MONEY[0][1:], [*MONEY[1][1:6], "10"]))]]
+    found = [texts(f) for f in audit_sheet(read_form(form(money=money), layout), CENTRAL) if f.rule == "JXA23"]
+    assert [(params["score"], params["expected"]) for params in found] == [("10", "9.17")]

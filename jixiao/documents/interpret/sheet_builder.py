@@ -161,7 +161,7 @@ _SPENT_TO_DATE = re.compile(rf"^{_TO_DATE}(?:实际)?(?:执行|支出)(?:数|金
 _RATE_TO_DATE = re.compile(rf"^{_TO_DATE}(?:预算|资金)?执行率")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure with no unit or word around it
 _CODE = re.compile(r"[0-9A-Za-z]+")  # a unit code's characters
-_WAN = re.compile(r"(?<=\d)万$")
+_WAN = re.compile(r"(?<=\d)[万萬]$")  # (萬: a copy in Traditional characters)
 # a web copy's residue after a figure (3,724,055.00?: a non-breaking space turned into ?)
 _FIGURE_RESIDUE = re.compile(r"(?<=\d)\s*[?？\ufffd]+$")
 _RESIDUE_MARKS = ("?", "？", "\ufffd")  # what the residue ends with (the texts are stripped)
@@ -641,6 +641,26 @@ def _shared_value(cells: dict[str, str]) -> str:
                                               or is_value(value)) else ""
 
 
+# a money heading and its figure written in one cell (全年预算数：120万元, 预算执行率:91.67%), as forms laid out as
+# prose lines print the money table
+_COLON_PAIR = re.compile(r"^(?P<heading>[^:：\d]{2,16})\s*[:：]\s*(?P<figure>\S+)$")
+_FEWEST_PAIRS = 2  # cells of the row so written before it is read as the money table's (a lone one may be a header field)
+
+
+def _colon_pairs(texts: list[str]) -> tuple[str | None, dict[str, str]] | None:
+    """The row's label (the cell before its pairs, if any: 年度资金总额, 其中：财政拨款) and its figures by money field,
+    where every other cell is a money heading and its figure written as one (年初预算数：100万元 | 全年预算数：120万元);
+    None for a row holding anything else."""
+    pairs = [(found["heading"], found["figure"]) if (found := _COLON_PAIR.match(text.strip())) and money_key(
+        found["heading"]) and is_figure(found["figure"]) else None for text in texts]
+    # (the label may hold a colon of its own, 其中：当年财政拨款)
+    label = texts[0] if pairs and pairs[0] is None and not is_figure(texts[0]) else None
+    paired = pairs[1:] if label is not None else pairs
+    if len(paired) < _FEWEST_PAIRS or None in paired:
+        return None
+    return label, {money_key(heading): _money_figure(figure) for heading, figure in paired}  # type: ignore[misc]
+
+
 def _money_figure(text: str) -> str:
     """A money figure without the 万 some forms write after it (``5.8万``: the table's money unit says which)."""
     return _WAN.sub("", text)
@@ -1007,6 +1027,9 @@ class SheetBuilder:
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
         if not any(is_figure(text) for text in texts[:lead]) and self._money_pairs(texts[lead:], keys[lead:]):
             return MoneyCells(len(texts))  # the row's labels, each heading and its figure
+        if (paired := _colon_pairs(texts)) is not None:
+            self._paired_figures(row, *paired)  # each heading and its figure in one cell (全年执行数：110万元)
+            return MoneyCells(len(texts))
         if self._rate_below:
             self._rate_below = False
             if self._trailing_rate(texts):
@@ -1214,6 +1237,18 @@ class SheetBuilder:
         amounts = [parse_amount(self._money_figures[key]) for key in _MONEY_AMOUNTS & self._money_figures.keys()]
         return bool(amounts) and all(amount == 0 for amount in amounts)
 
+    def _paired_figures(self, row: Row, label: str | None, figures: dict[str, str]) -> None:
+        """A money row written as headings each with its figure in one cell (:func:`_colon_pairs`): the total's
+        figures, or a part's (其中：当年财政拨款 | 全年预算数：120 | …) once the total's are read."""
+        part = header_label(label) if label else None
+        if part not in _PARTS or not self.money:
+            for key, figure in figures.items():
+                self.money.setdefault(key, figure)
+            return
+        if (amount := _year_budget(figures)) is not None:
+            self.sheet.budget = with_part(self.sheet.budget, part, label, amount)
+        self.part_rows.append((label, figures, row.line))
+
     def _money_pairs(self, texts: list[str], keys: list[str | None]) -> bool:
         """Headings each followed by its figure (转移支付执行数(B) | 5.8万): taken when the row holds nothing else."""
         if not any(keys) or len(texts) % 2 or not all(
@@ -1287,7 +1322,7 @@ class SheetBuilder:
             self.claimed["total"] = self.claimed.get("total") or score
         grade = next((t for t in texts if t in _GRADES), None)
         key = keys[0] if keys else ""
-        if texts and _CONCLUSION.match(texts[0]):
+        if texts and _CONCLUSION.match(simplified_in_place(texts[0])):  # (評價結論 in a Traditional copy)
             self._conclusions("　".join(texts))
         if grade and ("等级" in key or "评价" in key or "结论" in key or at is not None):
             self.claimed["grade"] = grade
@@ -1295,9 +1330,11 @@ class SheetBuilder:
             self.claimed["grade"] = said  # the label and its grade in one cell (评价等级：良), or said in a sentence
 
     def _conclusions(self, text: str) -> None:
-        """Keep the closing fields (评价结论, 存在问题, 改进措施) that ``text`` holds, as ``label：text``."""
+        """Keep the closing fields (评价结论, 存在问题, 改进措施) that ``text`` holds, as ``label：text``: the label in
+        Simplified characters, the text as written (found on the Simplified text, cut from the text as printed)."""
         self.claimed.setdefault("conclusions", []).extend(
-            f"{found.group(1)}：{found.group(2)}" for found in _CONCLUSION.finditer(text))
+            f"{found.group(1)}：{text[found.start(2):found.end(2)]}"
+            for found in _CONCLUSION.finditer(simplified_in_place(text)))
 
     def set_unit_from_text(self, text: str) -> bool:
         """Take a paragraph outside the table that names the unit (``434016XX``, ``预算单位：XX``) and/or the

@@ -24,7 +24,7 @@ from jixiao.scoring.audit.recompute import Recomputation, RecomputedItem, recomp
 from jixiao.scoring.audit.registry import AUDIT_RULES
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.audit.rules.prose import STATEMENT_RULES
-from jixiao.scoring.audit.written import in_simplified, quoted_as_written
+from jixiao.scoring.audit.written import in_simplified, quoted_as_written, sheets_in_simplified
 from jixiao.scoring.profile import Profile
 
 __all__ = ["AUDIT_RULES", "AuditContext", "AuditDocs", "AuditRule", "Recomputation", "RecomputedItem",
@@ -52,7 +52,8 @@ def audit_sheet(sheet: GoalSheet, profile: Profile, *, source: str | None = None
     # the caller's recomputation then holds the texts as written, so it is made again on the reading)
     sheet, written = in_simplified(sheet)
     ctx = AuditContext(sheet=sheet, profile=profile, source=source, approved=approved, recorded=recorded,
-                       record=record, diagnostics=diagnostics, precomputed=None if written else recomputation)
+                       record=record, diagnostics=sheets_in_simplified(diagnostics, written),
+                       precomputed=None if written else recomputation)
     applies = {"evaluation": sheet.evaluation is not None, "monitoring": sheet.monitoring is not None,
                "approval": approved is not None,
                "recorded": recorded is not None and sheet.evaluation is not None, "prose": False}

@@ -9,15 +9,16 @@ texts are Simplified, and :func:`quoted_as_written` puts the written cells back 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from pydantic import BaseModel
 
+from jixiao.model.diagnostic import Diagnostic
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import simplified_in_place, unglossed
 
-__all__ = ["in_simplified", "quoted_as_written"]
+__all__ = ["in_simplified", "quoted_as_written", "sheets_in_simplified"]
 
 Record = TypeVar("Record", bound=BaseModel)
 
@@ -43,6 +44,18 @@ def in_simplified(record: Record) -> tuple[Record, dict[str, str]]:
 
     data = converted(record.model_dump())
     return (record, {}) if not written else (type(record).model_validate(data), written)
+
+
+def sheets_in_simplified(diagnostics: Sequence[Diagnostic], written: Mapping[str, str]) -> Sequence[Diagnostic]:
+    """The reader's ``diagnostics`` naming the sheet as its Simplified reading (:func:`in_simplified`'s ``written``)
+    names it: a rule finds a diagnostic of its sheet by the sheet's key (a row set aside, a row read in doubt), and
+    the reader named the sheet as written."""
+    if not written:
+        return diagnostics
+    simple = {text: key for key, text in written.items()}
+    return [item.model_copy(update={"location": item.location.model_copy(
+        update={"sheet": simple[item.location.sheet]})}) if item.location.sheet in simple else item
+        for item in diagnostics]
 
 
 def quoted_as_written(finding: Finding, written: Mapping[str, str]) -> Finding:

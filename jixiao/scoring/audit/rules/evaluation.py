@@ -752,7 +752,8 @@ def _template_rows_set_aside(ctx: AuditContext) -> list[tuple[int | None, str]]:
     for item in ctx.diagnostics:
         if item.code != "P108" or item.location.sheet != ctx.sheet.key:
             continue
-        cells = [cell.strip() for cell in item.set_aside if cell.strip()]
+        # (the cells as the reader set them aside, in Traditional characters where the copy is: 指標1:)
+        cells = [simplified(cell.strip()) for cell in item.set_aside if cell.strip()]
         numbering = [cell for cell in cells if _TEMPLATE_ROW.fullmatch(cell)]
         if numbering and all(cell in numbering or canonical_level1(cell) or canonical_level2(cell) for cell in cells):
             found += [(item.location.row, cell) for cell in numbering]
