@@ -46,9 +46,12 @@ __all__ = [
     "is_slogan_goal",
     "is_timeliness",
     "kind_of",
+    "least_unit_cost",
+    "names_counted_work",
     "names_deadline",
     "names_no_measure",
     "speaks_of_time",
+    "states_share",
     "stated_target",
     "suggested_unit",
     "unit_without_value",
@@ -325,6 +328,59 @@ def bare_name(name: str | None) -> str:
     return _CLOSING_BRACKET.sub("", fold(name or ""))
 
 
+def _without_adverbs(text: str) -> str:
+    """``text`` without the adverbs of aim it opens on (进一步提高… → 提高…, 切实加强… → 加强…): the words of
+    [slogan_goals] adverbs, which only strengthen the verb of aim after them (corpus 300: 进一步提高食品安全工作科学化、
+    规范化)."""
+    adverbs = _folded("slogan_goals", "adverbs")
+    while (adverb := next((word for word in adverbs if text.startswith(word)), None)) is not None:
+        text = text[len(adverb):]
+    return text
+
+
+def states_share(text: str | None) -> bool:
+    """True when ``text`` has a word of a share, a state or a time ([counted_work] not_counts: 覆盖, 完成, 正常, 时间),
+    against which a percentage means something (完成90% is the share of the work done)."""
+    folded = fold(text or "")
+    return any(word in folded for word in _folded("counted_work", "not_counts"))
+
+
+def names_counted_work(name: str | None) -> bool:
+    """True for a 三级指标 naming a piece of work to be counted (全年免费开放, 文保单位抢险维修), not a share or a state
+    ([counted_work] not_counts: …覆盖率, 任务完成, 正常运行), a time (项目完工时间, 按时发放), an aim (满足…需求, 维护社会稳定, after any adverbs) or several
+    counts written into the name (慰问伤残军人50人;…)."""
+    bare = bare_name(name)
+    verbs = tuple(data()["slogan_names"]["verbs"]) + tuple(data()["slogan_goals"]["verbs"])
+    return bool(bare) and not (states_share(bare) or is_timeliness(bare) or names_deadline(bare)
+                               or _without_adverbs(bare).startswith(verbs) or is_aim_name(bare, True)
+                               or re.search(r"\d", bare))
+
+
+@dataclass(frozen=True)
+class UnitCostFloor:
+    """The least a unit of some work costs ([[least_unit_costs]]): ``least`` 万元 per ``per``."""
+
+    work: str
+    per: str
+    least: Decimal
+
+
+# A unit counted in another of its dimension: how many of the floor's unit one of it is (a 米 of road is 0.001 公里).
+_IN_UNIT = {("米", "公里"): Decimal("0.001")}
+
+
+def least_unit_cost(name: str | None, unit: str | None) -> tuple[UnitCostFloor, Decimal] | None:
+    """The floor of the cost of the work ``name`` counts in ``unit`` (脱贫村村内道路硬化里程 in 公里: 道路硬化, 10万元 a
+    公里), with how many of the floor's unit one ``unit`` is; None when no listed work is named or the unit is not one
+    its floor can be counted in."""
+    folded, unit = fold(name or ""), canonical_unit(unit or "") if unit else None
+    for entry in data()["least_unit_costs"]:
+        factor = Decimal(1) if unit == entry["per"] else _IN_UNIT.get((unit or "", entry["per"]))
+        if factor is not None and any(word in folded for word in entry["words"]):
+            return UnitCostFloor(entry["work"], entry["per"], Decimal(str(entry["least"]))), factor
+    return None
+
+
 # A name opening like a sentence (通过…) is one when it runs on; 通过率 is a measure, not a sentence.
 _SENTENCE_LENGTH = 10
 
@@ -332,12 +388,12 @@ _SENTENCE_LENGTH = 10
 @lru_cache(maxsize=TEXT_MEMO)
 def is_slogan(name: str | None) -> bool:
     """True for a 三级指标 that is an aim rather than something measured: it opens with a verb of aim (维护社会稳定,
-    保证单位正常运转) or closes on one (可持续发展), or it is a sentence of purpose or means (通过注射疫苗,可以有效降低
+    保证单位正常运转), after any adverbs strengthening it (进一步提高…), or closes on one (可持续发展), or it is a sentence of purpose or means (通过注射疫苗,可以有效降低
     …的发生), and does not close on a measurable noun (…率, …数, …面积).
     A closing bracket, which usually holds the unit (工资发放准确性(%)), is left out."""
     bare = bare_name(name)
     words = data()["slogan_names"]
-    aim = bare.startswith(tuple(words["verbs"])) or bare.endswith(tuple(words["aims"]))
+    aim = _without_adverbs(bare).startswith(tuple(words["verbs"])) or bare.endswith(tuple(words["aims"]))
     sentence = bare.startswith(tuple(words["openers"])) and len(bare) >= _SENTENCE_LENGTH
     return bool(bare) and (aim or sentence) and not bare.endswith(tuple(words["measures"]))
 
@@ -355,11 +411,10 @@ def is_slogan_goal(goal: str | None) -> bool:
     one on an aim, and no clause of aim names a task (完成…任务, 发放). Figures are not looked at: the caller does."""
     words = data()["slogan_goals"]
     verbs = tuple(data()["slogan_names"]["verbs"]) + tuple(words["verbs"])
-    adverbs, openers = _folded("slogan_goals", "adverbs"), tuple(words["openers"])
+    openers = tuple(words["openers"])
     aims = 0
     for clause in filter(None, (_CLAUSE_LABEL.sub("", part) for part in _CLAUSE_END.split(fold(goal or "")))):
-        while (adverb := next((word for word in adverbs if clause.startswith(word)), None)) is not None:
-            clause = clause[len(adverb):]
+        clause = _without_adverbs(clause)
         if clause.startswith(verbs) and not any(task in clause for task in words["tasks"]):
             aims += 1
         elif not clause.startswith(openers):

@@ -104,6 +104,7 @@ RULES: tuple[Rule, ...] = (
     figures.OneYearSpanContradicted(),
     figures.SpanCountsNotAboveYear(),
     figures.YearOutsidePeriod(),
+    figures.WorksBeyondBudget(),
     # 资金与支出计划
     money.BudgetPartsMismatch(),
     money.YearAbovePeriodBudget(),

@@ -1,7 +1,7 @@
 """Figures of one sheet set against each other: a group's beneficiaries fewer than the people of that group served,
 a benefit whose value only repeats an output's period, a goal's standard per head times its heads above the budget,
 the 其中 rows under a figure adding up to more than it, a span of one year with goals or money of more, the span's
-counts no more than the year's, the sheet's year outside the span."""
+counts no more than the year's, the sheet's year outside the span, more works than the whole budget could pay for."""
 
 from __future__ import annotations
 
@@ -14,7 +14,14 @@ from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Confidence, Dimension, Finding, listed
-from jixiao.review.lexicon import Kind, beneficiary_group, counts_population, head_counts, head_standards
+from jixiao.review.lexicon import (
+    Kind,
+    beneficiary_group,
+    counts_population,
+    head_counts,
+    head_standards,
+    least_unit_cost,
+)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.money import PERIOD_AND_YEAR
 from jixiao.review.rules.units import budget_in_wan
@@ -334,3 +341,43 @@ def _cumulative(target: Target) -> bool:
     """A count a span adds up year by year: a figure of a counting unit (个, 次, 组), a floor or exact."""
     return target.value is not None and target.unit is not None and unit_kind(target.unit) is UnitKind.COUNT \
         and target.operator not in _CEILINGS and target.operator is not Operator.RANGE
+
+
+class WorksBeyondBudget(Rule):
+    code = "JX955"
+    name = "works-beyond-budget"
+    title = "工程量以全部预算也做不到"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = GOALS_2015.at("第十二条（合理可行）")
+    message = ("指标“{indicator}”要求{raw}，项目预算{budget}万元全部用于此，每{per}也只有{each}万元，远低于{work}"
+               "的造价（每{per}至少{least}万元）：目标不可信，或单位写错")
+    docs = RuleDocs(
+        what="数量指标要完成的工程（道路硬化、新建水泥路等，以公里或米计）按项目全部预算平均，每单位的钱是否还低于这类"
+             "工程最低的造价（jixiao/review/data/lexicon.toml 的 least_unit_costs：道路硬化每公里10万元，远低于实际造价）。"
+             "上限（≤）不检查；表中没有预算数的，不检查。",
+        why="全部预算都修不了这么多，目标要么定得不可能完成，要么单位写错了（米写成公里）；年底按这个数考核，结果没有意义"
+            "（语料 105：854万元要硬化≥100公里村内道路，每公里8.54万元）。",
+        bad="预算数 854.00万元；财政资金 854.00万元\n数量指标 | 脱贫村村内道路硬化里程 | ≥100公里",
+        good="预算数 854.00万元；财政资金 854.00万元\n数量指标 | 脱贫村村内道路硬化里程 | ≥10公里",
+        fix="按实际工程量和造价核实指标值和单位（米或公里）。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        budget = budget_in_wan(ctx.sheet)
+        if not budget:
+            return
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if not target.value or target.operator in _CEILINGS or ctx.doubtful(indicator):
+                continue  # a ceiling asks no amount of work; a row whose cells may be misplaced may not be this work's
+            found = least_unit_cost(indicator.name, target.unit)
+            if found is None:
+                continue
+            floor, factor = found
+            each = budget / (target.value * factor)
+            if each < floor.least:
+                yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
+                                   raw=target.raw, budget=amount_text(budget), per=floor.per,
+                                   each=amount_text(each), work=floor.work,
+                                   least=f"{floor.least.normalize():f}")

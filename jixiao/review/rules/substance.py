@@ -821,7 +821,7 @@ class SloganIndicatorName(Rule):
     message_counts = ("指标名称“{indicator}”是几项数量连成的一句话，不是可以计量的量，指标值“{raw}”说不出是哪一项的，"
                       "应拆成几项计数指标")
     docs = RuleDocs(
-        what="填了指标值的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头，或以“发展、稳定、运转……”"
+        what="填了指标值的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头（前面可有“进一步”“切实”之类副词），或以“发展、稳定、运转……”"
         "结尾，或是一句说目的、手段的话（“通过……”“围绕……”“为了……”“按年度……”开头），而不落在可计量的名词上（……率、"
         "……数、……面积、……金额、……水平）；产出指标下名称只是几句“……改善”“……提高”（教学条件改善、办学水平提高）"
         "的，说的是希望的效果而不是产出，同样报告。指标值只是空话的（增加、显著改善），名称和指标值的毛病在这里一并报告，为警告（JX206 不再重复报告）；"
@@ -925,9 +925,12 @@ class CostRestatesBudget(Rule):
     source = CORE_2021.at("（成本指标）")
     message = "成本指标“{indicator}”的指标值“{raw}”就是项目预算{budget}万元，没有说明单位成本或分项成本"
     message_named = "成本指标“{indicator}”的指标值“{raw}”按名称就是预算数，没有说明单位成本或分项成本"
+    # the cell itself says the amount is the budget (年度预算220万元)
+    message_stated = "成本指标“{indicator}”的指标值“{raw}”写的就是预算数，没有说明单位成本或分项成本"
     docs = RuleDocs(
         what="成本指标（或名称表明是支出金额的指标，如“发放金额”）的指标值是否正好等于项目预算数（万元、元、千元"
-        "换算后相同；表中没有预算总额的，与财政资金比），或名称本身就说是预算（控制在预算成本内、年度预算总成本）。"
+        "换算后相同；表中没有预算总额的，与财政资金比），或名称本身就说是预算（控制在预算成本内、年度预算总成本），"
+        "或成本指标的指标值自己写明是预算金额（年度预算220万元；按人、按亩的预算标准不算）。"
         "人均、单价等单位成本不在此检查；超过预算的由 JX306 报告；自评表、监控表是对已批复目标的报告，只作提示（info）。",
         why="成本指标要说明钱花得是否经济：把全年预算原样填进成本指标，任何项目都成立，年底也只能对照预算执行率，"
         "看不出单位产出花了多少钱。",
@@ -944,6 +947,12 @@ class CostRestatesBudget(Rule):
         budget = budget_in_wan(sheet) or (sheet.budget.fiscal if sheet.money_unit is not MoneyUnit.YUAN else None)
         for indicator in sheet.indicators:
             target = indicator.target
+            if target.value is None and ctx.is_cost_row(indicator) and self._BUDGET_STATED.search(fold(target.raw)):
+                # 成本 | 年度预算220万元 (corpus 016): the cell names the amount the budget, so no figure was read
+                fix = Fix.of(Applicability.DISPLAY_ONLY, "改为单位成本或分项成本")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                                   severity=severity, template=self.message_stated)
+                continue
             unit = target.unit or ""
             factor = TO_WAN.get(unit, Decimal(1) if unit == "万" else None)  # 250万: 万元 without its 元
             spending = ctx.is_cost_row(indicator) or ctx.fact(indicator).kind is Kind.MONEY
@@ -958,6 +967,11 @@ class CostRestatesBudget(Rule):
             fix = Fix.of(Applicability.DISPLAY_ONLY, "改为单位成本或分项成本")
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, severity=severity,
                                **slots)
+
+
+    # A budget named with its amount (年度预算220万元, 项目预算资金 50 万元); a standard per person or per 亩 (预算标准
+    # 1000元/人) is a unit cost, not the budget restated.
+    _BUDGET_STATED = re.compile(r"预算[^\d，,。；;]{0,4}\d+(?:\.\d+)?\s*(?:万元|元|万)(?![\d/每])")
 
 
 class UnitCostWithoutBase(Rule):

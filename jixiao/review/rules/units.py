@@ -21,9 +21,18 @@ from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
-from jixiao.review.lexicon import Kind, after_event, bare_name, is_growth, is_not_spent, suggested_unit
+from jixiao.review.lexicon import (
+    Kind,
+    after_event,
+    bare_name,
+    is_growth,
+    is_not_spent,
+    names_counted_work,
+    states_share,
+    suggested_unit,
+)
 from jixiao.review.rule import Rule, RuleDocs
-from jixiao.review.rules.form import target_fix
+from jixiao.review.rules.form import measures_money, target_fix
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
 _SPECIFIC = GOALS_2015.at("第十二条（细化量化）")
@@ -135,19 +144,32 @@ class CountInPercent(Rule):
     message = "“{subject}”是数量，指标“{indicator}”的指标值“{raw}”却以%计，应改为“{operator}{value}{unit}”"
     # ≥100% of a count: the count itself is not known
     message_unknown = "“{subject}”是数量，指标“{indicator}”的指标值“{raw}”却以%计，应改为“{operator}N{unit}（N为实际数量）”"
+    # a 数量指标 row named for the work done (全年免费开放 | 100%): what it counts is not named, so no unit is given
+    message_work = "数量指标“{indicator}”的指标值“{raw}”以%计，看不出做了多少，应写明数量（天数、次数、人次…）"
     fix_changes = frozenset({"unit", "value"})
     docs = RuleDocs(
-        what="名称（或名称不明确时的指标描述）表明是数量（…数、…个数、数量、人数、次数）的指标，指标值是否用了%。",
-        why="数量用%表示没有意义：“≥24400%”的受益人口数既不是人数也不是比率。",
+        what="名称（或名称不明确时的指标描述）表明是数量（…数、…个数、数量、人数、次数）的指标，指标值是否用了%。"
+        "放在数量指标下、名称是一项工作（全年免费开放、文保单位抢险维修）的指标，指标值只是一个百分数的，同样报告"
+        "（警告：该计什么由编报单位确定）；名称说的是比例或状态（…覆盖、任务完成、资金到位、正常运行）、目的（满足…需求）、"
+        "时间的，或名称里已写了数量的，百分数有其所指，不在此报告。",
+        why="数量用%表示没有意义：“≥24400%”的受益人口数既不是人数也不是比率；“全年免费开放 100%”说不出开放了多少天、"
+        "接待了多少人次。",
         bad="受益人口数 | 24400人 | ≥24400%",
         good="受益人口数 | 全乡常住人口 | ≥24400人",
-        fix="单位改为数量单位（人、个、件、次…）；说明文字中写有“24400人”的，采用其单位。",
+        fix="单位改为数量单位（人、个、件、次…）；说明文字中写有“24400人”的，采用其单位；名称是一项工作的，写明计数"
+        "（全年免费开放天数 ≥300天）。",
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             facts, target = ctx.fact(indicator), indicator.target
-            if facts.kind is not Kind.COUNT or target.unit != "%" or target.value is None:
+            if target.unit != "%" or target.value is None:
+                continue
+            if facts.kind is None and self._counts_work(ctx, indicator):
+                yield self.finding(ctx, indicator=indicator, column="target", template=self.message_work,
+                                   severity=Severity.WARNING, confidence=Confidence.INFERENCE, raw=target.raw)
+                continue
+            if facts.kind is not Kind.COUNT:
                 continue
             subject = indicator.description if facts.from_description else indicator.name
             unit = _unit_in_description(indicator, UnitKind.COUNT) or suggested_unit(Kind.COUNT, subject or "") or "个"
@@ -162,6 +184,22 @@ class CountInPercent(Rule):
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix,
                                confidence=_confidence(ctx, indicator), subject=subject, raw=target.raw,
                                operator=operator, unit=unit, **slots)
+
+
+    @staticmethod
+    def _counts_work(ctx: SheetContext, indicator: Indicator) -> bool:
+        """True for a 数量指标 row named for a piece of work (全年免费开放, corpus 206) whose target is a bare percentage:
+        the count of that work is what the level asks for. A cell saying what the percentage is of (完成90%: the share
+        of the work done, corpus 224) or with other words beside it (JX203's) is no count written as a share; a row
+        about the money itself (JX915's) is not a count."""
+        target = indicator.target
+        return indicator.level2 in _QUANTITY_LEVELS and not target.leftover and not target.is_date \
+            and not states_share(target.raw) and names_counted_work(indicator.name) \
+            and not measures_money(ctx, indicator)
+
+
+# The 二级 level of counts, in the 2018 framework and the older forms' 产出目标 (kept as written, corpus 220)
+_QUANTITY_LEVELS = ("数量指标", "数量目标")
 
 
 class DurationNotInTimeUnit(Rule):
