@@ -11,9 +11,11 @@ from decimal import Decimal
 
 import pytest
 
+from benchmarks.corpus_score import document_bytes, load_manifest
 from jixiao.model import Indicator
 from jixiao.web.publication.models import Publication
 from jixiao.web.publication.services import publication_publish, publication_withdraw
+from jixiao.web.sheets.services.imports import sheets_import
 from jixiao.web.sheets.services.sheets import sheet_create
 from jixiao.web.sheets.services.workflow import sheet_transition
 from tests.web.conftest import small_sheet
@@ -277,3 +279,21 @@ def test_a_table_whose_project_has_neither_name_nor_code_can_still_be_found_and_
     link = f'table/{publication.pk}/">{publication.year}年度 · {org["township"].name} · （未命名项目）</a>'
     assert link in found and publication.label == "（未命名项目）"
     assert "（未命名项目）" in anonymous.get(f"/public/table/{publication.pk}/").content.decode()
+
+
+def test_a_collections_heading_is_never_listed_as_a_project(org, anonymous):
+    """Corpus 121 (dev): a document headed by its collection's title (…人民政府2023年一般性项目绩效目标表) before
+    its tables, each under the form's title. The unit's public page lists the tables the reader found, by their
+    project names, in the order of the other tables; neither heading is listed as a project."""
+    entry = next(e for e in load_manifest() if e.split == "dev" and e.path.name.startswith("121_"))
+    sheets = sheets_import(user=org["owner"], unit=org["township"], year=2023, accept_year=True, accept_unit=True,
+                           files=[(entry.path.name, document_bytes(entry.path))])
+    for sheet in sheets:
+        sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+        sheet_transition(user=org["reviewer"], sheet_id=sheet.pk, name="approve", grade="良")
+        publication_publish(user=org["reviewer"], sheet_id=sheet.pk)
+    page = anonymous.get("/public/B1/2023/434016/").content.decode()
+    listed = re.findall(r'<li><a href="/public/table/\d+/">([^<]*)</a>', page)
+    assert sorted(listed) == sorted(sheet.name for sheet in sheets) == sorted(
+        ["潼南区五桂镇汇总项目库", "在职村村干部补助", "日常办公设备购买和运行维护"])
+    assert "一般性项目绩效目标表" not in " ".join(listed)
