@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 
-from jixiao.web.jobs.kinds import (
-    JobKind,
-    Outcome,
-    Progress,
-    export_stem,
-    page_of_year,
-    refuse_unit_unseen,
-    unit_name,
-)
+from jixiao.web.jobs.kinds import JobKind, Outcome, Progress, export_stem, page_of_year, refuse_unit_unseen, unit_name
 from jixiao.web.jobs.models import Job
 from jixiao.web.organisation.models import Member
 from jixiao.web.organisation.selectors import can_review_bureau
