@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Protocol, TypeVar
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
@@ -48,6 +50,16 @@ class MoneyUnit(StrEnum):
     YUAN = "元"
 
 
+class _Coded(Protocol):
+    """Anything naming a unit by a code and a name (the model's Unit, a stored unit of the web)."""
+
+    code: str | None
+    name: str | None
+
+
+_U = TypeVar("_U", bound=_Coded)
+
+
 class Unit(BaseModel):
     """A budget unit (预算单位): its code and name."""
 
@@ -63,6 +75,32 @@ class Unit(BaseModel):
             return self.code.strip() != code.strip()
         mine, theirs = _unit_key(self.name), _unit_key(name)
         return bool(mine and theirs) and mine not in theirs and theirs not in mine
+
+    def identify(self, units: Iterable[_U]) -> _U | None:
+        """The one of ``units`` that this unit, as a table prints it, names; None when none or several may be it.
+
+        The same rule as :meth:`differs_from`, asked the other way: the unit with the printed code; else, without
+        a code to compare, the unit of the same name once spaces, bracketed notes and 人民 are set aside; else the
+        only unit whose name holds the shortened name printed (西留村乡人民政府 is 遵化市西留村乡人民政府) or is
+        held by it. A printed unit saying nothing (no code, a name of brackets only) names none."""
+        ranked: dict[int, list[_U]] = {}
+        for unit in units:
+            if (rank := self._likeness(unit.code, unit.name)) is not None:
+                ranked.setdefault(rank, []).append(unit)
+        best = ranked[min(ranked)] if ranked else []
+        return best[0] if len(best) == 1 else None
+
+    def _likeness(self, code: str | None, name: str | None) -> int | None:
+        """How this printed unit names the unit ``code`` ``name``: 0 by its code, 1 by its name, 2 by a name
+        holding the other; None when they differ or nothing printed ties them."""
+        if self.differs_from(code, name):
+            return None
+        if self.code and code:
+            return 0
+        mine, theirs = _unit_key(self.name), _unit_key(name)
+        if not (mine and theirs):
+            return None
+        return 1 if mine == theirs else 2
 
 
 class Budget(BaseModel):

@@ -57,6 +57,29 @@ def test_a_printed_unit_differs_only_when_it_cannot_be_the_unit(printed, code, n
     assert printed.differs_from(code, name) is differs
 
 
+_UNITS = [Unit(code="434016", name="遵化市西留村乡人民政府"), Unit(code="434017", name="乙乡人民政府"),
+          Unit(code="434018", name="遵化市西留村乡卫生院"), Unit(code="219001", name="池州市贵池区棠溪镇人民政府")]
+
+
+@pytest.mark.parametrize(("printed", "found"), [
+    (Unit(code=" 434017 ", name="遵化市西留村乡人民政府"), "434017"),  # the code decides, as in differs_from
+    (Unit(name="乙乡人民政府"), "434017"),
+    (Unit(name="棠溪镇人民政府"), "219001"),  # a shortened name held by one unit's only
+    (Unit(name="池州市贵池区 棠溪镇政府（盖章）"), "219001"),  # spaces, 人民 and a bracketed note set aside
+    (Unit(name="遵化市西留村乡人民政府(西留村乡)"), "434016"),  # the same name before a shortened one's match
+    (Unit(name="西留村乡"), None),  # held by two units' names: either may be meant
+    (Unit(name="丁镇人民政府"), None),
+    (Unit(code="999001", name="乙乡人民政府"), None),  # another code: another unit, whatever its name
+    (Unit(name="（盖章）"), None),  # says nothing
+    (Unit(), None),
+])
+def test_a_printed_unit_identifies_the_one_unit_it_may_be(printed, found):
+    """One rule with differs_from: a shortened or annotated name finds its unit; an ambiguous one finds none."""
+    assert getattr(printed.identify(_UNITS), "code", None) == found
+    if found:
+        assert not printed.differs_from(found, next(u.name for u in _UNITS if u.code == found))
+
+
 def test_the_heading_names_the_year_once():
     """A project named by its year (corpus 103) was headed 2023年度2023年云雾…绩效目标表 on the page and in exports."""
     from jixiao.model import GoalSheet

@@ -43,7 +43,7 @@ SHEET_WORDS = ("乡镇环境治理经费", "P-001", "遵化市西留村乡人民
 
 STEPS = {
     "delete": Step("sheet", "owner", "/sheets/{pk}/delete/", {}, "/sheets/{pk}/",
-                   ("请确认：删除目标表", "删除后可在“已删除”列表中恢复", *SHEET_WORDS),
+                   ("请确认：删除目标表", "删除后可在本年度“已删除的表”中恢复", *SHEET_WORDS),
                    {"reviewer": 403, "sibling": 404, "outsider": 404}, lambda sheet: sheet.deleted_at is not None),
     "submit with errors": Step("sheet", "owner", "/sheets/{pk}/transition/submit/", {"reason": "", "grade": ""},
                                "/sheets/{pk}/", ("请确认：提交审核", "这张表还有 2 项错误", *SHEET_WORDS),
@@ -214,8 +214,15 @@ def test_a_deleted_sheet_confirmed_is_listed_as_deleted_and_restored(org, sheet,
     client.post(f"/sheets/{sheet.pk}/delete/")
     assert Sheet.objects.get(pk=sheet.pk).deleted_at is None
     done = client.post(f"/sheets/{sheet.pk}/delete/", {"confirmed": "1"}, follow=True)
-    assert "已删除；可在“已删除”列表中恢复" in done.content.decode()
+    # The preparer is told which table went where, and lands on its year's list, whose link leads there
+    assert done.redirect_chain == [("/sheets/?year=2026", 302)]
+    message = unescape(done.content.decode().split('<p class="msg success">')[1].split("</p>")[0])
+    assert message == ("已删除2026年度的“乡镇环境治理经费”（遵化市西留村乡人民政府）。这张表已移到本年度的“已删除的表”中，"
+                       "可在那里查看或恢复；删除操作已记入这张表的修改记录")
+    assert '<a href="?year=2026&deleted=1">已删除的表</a>' in done.content.decode()
     assert sheet.name in client.get("/sheets/", {"year": 2026, "deleted": "1"}).content.decode()
+    history = client.get(f"/sheets/{sheet.pk}/").content.decode().split("<h2>修改记录</h2>")[1]
+    assert re.search(r"<tbody>\s*<tr><td>[^<]*</td><td>[^<]*</td><td>删除</td>", history)  # the record it names
     client.post(f"/sheets/{sheet.pk}/restore/")  # restoring asks nothing: it undoes
     assert Sheet.objects.get(pk=sheet.pk).deleted_at is None
     assert list(HistoryEntry.objects.filter(sheet=sheet).values_list("action", flat=True)[:2]) == ["restore",

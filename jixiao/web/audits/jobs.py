@@ -9,7 +9,7 @@ from jixiao.scoring import ProfileError, load_profile
 from jixiao.web.audits.exports import audits_xlsx
 from jixiao.web.audits.selectors import audited_documents
 from jixiao.web.audits.services import audit_upload
-from jixiao.web.jobs.kinds import JobKind, Outcome, Progress, page_of_year
+from jixiao.web.jobs.kinds import JobKind, Outcome, Progress, export_stem, page_of_year
 from jixiao.web.jobs.models import Job
 from jixiao.web.organisation.models import Member, Unit
 from jixiao.web.organisation.selectors import can_review_bureau
@@ -47,7 +47,7 @@ class AuditsExport(JobKind):
             raise SheetError(f"{job.params['year']}年度还没有复核过的自评表或监控表")
         progress(0, len(documents))
         return Outcome(f"已导出 {len(documents)} 份复核结果", audits_xlsx(documents, progress),
-                       f"自评复核_{job.params['year']}", "xlsx")
+                       export_stem(job.bureau.name, job.params["year"], "自评复核结果"), "xlsx")
 
     def back(self, params: dict) -> str:
         return page_of_year("audits:overview", params)

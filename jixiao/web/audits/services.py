@@ -50,14 +50,10 @@ class _Matched:
 
 
 def _unit_for(sheet: GoalSheet, document_unit: UnitRef | None, units: list[Unit]) -> Unit | None:
+    """The bureau's unit the table names (the table's own unit, else the file's), as the model identifies a printed
+    unit: by code, else by a name that may be shortened or carry bracketed notes."""
     refs = [ref for ref in (sheet.unit, document_unit) if ref is not None]
-    for ref in refs:
-        if ref.code and (found := next((u for u in units if u.code == ref.code.strip()), None)):
-            return found
-    for ref in refs:
-        if ref.name and (found := next((u for u in units if u.name == ref.name.strip()), None)):
-            return found
-    return None
+    return next((found for ref in refs if (found := ref.identify(units)) is not None), None)
 
 
 def _approved_sheet(unit: Unit, year: int, sheet: GoalSheet) -> Sheet | None:

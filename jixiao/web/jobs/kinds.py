@@ -23,7 +23,7 @@ from jixiao.web.jobs.models import Job
 from jixiao.web.organisation.models import Member, Unit
 from jixiao.web.organisation.selectors import units_visible
 
-__all__ = ["JobKind", "Outcome", "Progress", "page_of_year", "refuse_unit_unseen", "unit_name"]
+__all__ = ["JobKind", "Outcome", "Progress", "export_stem", "page_of_year", "refuse_unit_unseen", "unit_name"]
 
 # ``progress(done, total)``: items done so far out of all items.
 Progress = Callable[[int, int], None]
@@ -82,6 +82,13 @@ def unit_name(unit_id: int | None, otherwise: str) -> str:
     """The name of the unit a job covers, or ``otherwise`` when it covers every unit."""
     unit = Unit.objects.filter(pk=unit_id).first() if unit_id else None
     return unit.name if unit else otherwise
+
+
+def export_stem(scope: str, year: int, what: str) -> str:
+    """An export's download name without its extension (the extension says the format): whose, which year and
+    what, as 遵化市西留村乡人民政府-2026年度绩效目标表. ``scope`` is user text: the download makes the whole
+    name safe (:func:`jixiao.web.downloads.safe_filename`), and the job's page shows it made safe the same way."""
+    return f"{scope}-{year}年度{what}"
 
 
 def page_of_year(url_name: str, params: dict) -> str:

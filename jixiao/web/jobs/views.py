@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jixiao.web.downloads import attachment
+from jixiao.web.downloads import attachment, safe_filename
 from jixiao.web.errors import refusal
 from jixiao.web.jobs.models import Job
 from jixiao.web.jobs.registry import kind_of
@@ -52,7 +52,10 @@ def _job(request, pk: int) -> Job:
 
 def _context(job: Job) -> dict:
     kind = kind_of(job.kind)
-    return {"job": job, "kind": kind, "scope": kind.describe(job.params), "back": kind.back(job.params)}
+    # The file's name as the download will give it: made safe from the units' names it holds, the same way
+    file_name = safe_filename(job.result_stem, job.result_format) if job.result_format else ""
+    return {"job": job, "kind": kind, "scope": kind.describe(job.params), "back": kind.back(job.params),
+            "file_name": file_name}
 
 
 @login_required

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 
-from jixiao.web.jobs.kinds import JobKind, Outcome, Progress, page_of_year, refuse_unit_unseen, unit_name
+from jixiao.web.jobs.kinds import JobKind, Outcome, Progress, export_stem, page_of_year, refuse_unit_unseen, unit_name
 from jixiao.web.jobs.models import Job
 from jixiao.web.organisation.models import Member
 from jixiao.web.organisation.selectors import can_review_bureau
@@ -49,7 +49,7 @@ class OverviewExport(JobKind):
             season = None
         workbook = overview_xlsx(summaries, rate_heading(season), progress)
         return Outcome(f"已导出 {len(summaries)} 个项目的运行监控与自评概况", workbook,
-                       f"{scope}-{job.params['year']}-运行监控与自评概况", "xlsx")
+                       export_stem(scope, job.params["year"], "运行监控与自评概况"), "xlsx")
 
     def back(self, params: dict) -> str:
         return page_of_year("performance:overview", params)

@@ -59,7 +59,8 @@ INDICATOR_FIELDS = (
     ("target_max", "number", "指标值上限"),
     ("measure_unit", "string", "度量单位"),
     ("target_text", "string", "指标值原文"),
-    ("weight", "number", "分值"),
+    ("weight", "number", "权重（表中所填，公开即有）"),
+    ("evaluation_weight", "number", "自评分值（自评结果公开后才有）"),
     ("actual", "string", "实际完成值"),
     ("score", "number", "得分"),
 )
@@ -111,7 +112,9 @@ def _indicator_rows(publication: Publication) -> Iterable[dict]:
             "level2": indicator.level2 or indicator.level2_raw, "indicator": indicator.name,
             "operator": target.operator.value if target.operator else "", "target_value": target.value,
             "target_max": target.value_max, "measure_unit": target.unit or "", "target_text": target.raw,
-            "weight": result.get("weight"), "actual": result.get("actual"), "score": result.get("score"),
+            # The table's 权重 as its page shows it, whatever else is published; the 分值 only with the result
+            "weight": indicator.weight, "evaluation_weight": result.get("weight"), "actual": result.get("actual"),
+            "score": result.get("score"),
         }
 
 

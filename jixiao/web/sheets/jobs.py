@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 
-from jixiao.web.jobs.kinds import JobKind, Outcome, Progress, page_of_year, refuse_unit_unseen, unit_name
+from jixiao.web.jobs.kinds import JobKind, Outcome, Progress, export_stem, page_of_year, refuse_unit_unseen, unit_name
 from jixiao.web.jobs.models import Job
 from jixiao.web.organisation.models import Member, Unit
 from jixiao.web.organisation.selectors import can_edit_unit, units_visible
@@ -53,7 +53,7 @@ class SheetsExport(JobKind):
         progress(0, len(sheets))
         data = export_sheets(sheets, job.params["format"], progress)
         scope = sheets[0].unit.name if job.params["unit"] else job.bureau.name
-        return Outcome(f"已导出 {len(sheets)} 张绩效目标表", data, f"{scope}-{job.params['year']}",
+        return Outcome(f"已导出 {len(sheets)} 张绩效目标表", data, export_stem(scope, job.params["year"], "绩效目标表"),
                        job.params["format"])
 
     def back(self, params: dict) -> str:

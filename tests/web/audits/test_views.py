@@ -259,6 +259,30 @@ def test_a_table_that_names_no_unit_is_audited_as_the_chosen_units(org, login, a
     assert response.status_code == 302 and (document.unit, document.sheet) == (org["township"], approved)
 
 
+def _printed_as(evaluation: bytes, name: str) -> bytes:
+    """A printed self-evaluation naming its unit by ``name`` alone (no code), as a township's stamp prints it."""
+    document = Document.model_validate_json(evaluation)
+    return document.model_copy(update={"sheets": [
+        sheet.model_copy(update={"unit": Unit(name=name)}) for sheet in document.sheets]}).model_dump_json().encode()
+
+
+@pytest.mark.parametrize("printed", ["西留村乡人民政府", "遵化市西留村乡政府（盖章）"])
+def test_a_table_naming_its_unit_shortened_is_audited_as_that_units(org, login, approved, printed):
+    """The audit identifies the unit as the import does (the model's rule): a shortened name, 政府 for 人民政府 or a
+    bracketed note is still the township, where an exact match refused the upload as no unit of the bureau."""
+    response = _upload(login(org["reviewer"]), ("自评表.json", _printed_as(township_evaluation(), printed)))
+    assert response.status_code == 302, response.content.decode()[:300]
+    document = AuditedDocument.objects.get()
+    assert (document.unit, document.sheet) == (org["township"], approved)
+
+
+def test_a_shortened_name_of_another_unit_than_the_chosen_one_is_refused(org, login, approved):
+    response = _upload(login(org["reviewer"]), ("自评表.json", _printed_as(township_evaluation(), "西留村乡人民政府")),
+                       unit=org["sibling_unit"])
+    assert response.status_code == 400 and not AuditedDocument.objects.exists()
+    assert "表中写的单位是“遵化市西留村乡人民政府”，与所选单位“乙乡人民政府”不同" in response.content.decode()
+
+
 def test_a_table_naming_another_unit_than_the_chosen_one_is_refused(org, login, approved):
     response = _upload(login(org["reviewer"]), ("自评表.json", township_evaluation()), unit=org["sibling_unit"])
     page = response.content.decode()

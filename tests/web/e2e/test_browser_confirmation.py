@@ -22,6 +22,14 @@ def _open_draft(page, url: str) -> str:
     return page.url
 
 
+def _told_deleted(page) -> None:
+    """The message after a delete names the table, its year and unit, where it went and that it is on its record."""
+    told = page.locator(".msg.success").inner_text()
+    assert re.fullmatch(rf"已删除\d{{4}}年度的“{DRAFT}[^”]*”（遵化市西留村乡人民政府）。这张表已移到本年度的“已删除的表”中，"
+                        "可在那里查看或恢复；删除操作已记入这张表的修改记录", told), told
+    assert page.locator("a:text-is('已删除的表')").count() == 1  # the place it names, on the page it lands on
+
+
 def test_without_javascript_the_server_asks_before_a_delete(server, browser):
     page = _login(browser, server, "preparer", java_script_enabled=False)
     detail = _open_draft(page, server)
@@ -29,7 +37,7 @@ def test_without_javascript_the_server_asks_before_a_delete(server, browser):
     page.wait_for_selector("h1:has-text('请确认：删除目标表')")
     facts = page.inner_text(".confirm-page")
     assert DRAFT in facts and "遵化市西留村乡人民政府" in facts and re.search(r"\d{4}年度", facts)
-    assert "删除这张表？删除后可在“已删除”列表中恢复。" in facts
+    assert "删除这张表？删除后可在本年度“已删除的表”中恢复。" in facts
     assert page.locator("dialog").count() == 0  # the server's page, not forms.js's dialog
     _shot(page, "confirm-delete-without-javascript")
 
@@ -40,7 +48,7 @@ def test_without_javascript_the_server_asks_before_a_delete(server, browser):
 
     page.click("button.danger:has-text('删除')")
     page.click(".confirm-page button:has-text('确认')")
-    page.wait_for_selector("text=已删除；可在“已删除”列表中恢复")
+    _told_deleted(page)
     page.goto(detail)
     page.wait_for_selector(".status.deleted")
     page.click("button:has-text('恢复')")
@@ -54,7 +62,7 @@ def test_with_javascript_the_dialog_asks_and_the_delete_is_one_step(server, brow
     page.wait_for_load_state("load")  # forms.js has run: its dialog asks
     page.click("button.danger:has-text('删除')")
     page.locator("dialog.confirm-dialog[open] button[value=ok]").click()
-    page.wait_for_selector("text=已删除；可在“已删除”列表中恢复")
+    _told_deleted(page)
     assert "/sheets/" in page.url and page.url != detail
     assert page.locator(".confirm-page").count() == 0
     page.goto(detail)

@@ -68,8 +68,11 @@ def test_reviewer_exports_the_bureaus_year_watches_it_and_downloads_it(quiet_ser
     assert reviewer.locator("#job").get_attribute("hx-trigger") is None  # polling stopped
     _shot(reviewer, "export-job-done")
 
+    named = reviewer.locator("#job-download .file-name").inner_text()
+    bureau = reviewer.locator("header .who").inner_text().split(" · ")[0]  # the reviewer's unit: 遵化市财政局（演示）
     with reviewer.expect_download() as download:
         reviewer.click("#job-download")
-    assert download.value.suggested_filename.endswith(f"-{year}.xlsx")
+    # The file says whose, which year and what, and is the name the page's button showed
+    assert download.value.suggested_filename == f"{bureau}-{year}年度绩效目标表.xlsx" == named
     document = read_bytes(Path(download.value.path()).read_bytes(), "export.xlsx")
     assert document.sheets and all(sheet.indicators for sheet in document.sheets)

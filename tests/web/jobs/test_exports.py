@@ -7,8 +7,10 @@ from __future__ import annotations
 import io
 import json
 from datetime import date, timedelta
+from urllib.parse import unquote
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -22,7 +24,13 @@ from jixiao.web.performance.services import setting_save
 from jixiao.web.security.models import AuditEvent
 from jixiao.web.sheets import jobs as sheet_jobs
 from jixiao.web.sheets.services.sheets import sheet_create
+from tests.web.audits.conftest import township_evaluation
 from tests.web.conftest import small_sheet
+
+
+def _file_name(download) -> str:
+    """The file name a download gives (RFC 5987: UTF-8, percent-encoded)."""
+    return unquote(download["Content-Disposition"].split("filename*=utf-8''")[1])
 
 
 def _sheets(org, *units_and_names):
@@ -46,7 +54,8 @@ def test_a_reviewer_exports_the_bureaus_year_through_the_worker(org, login):
     done = client.get(f"/jobs/{job.pk}/progress/").content.decode()
     assert "已导出 2 张绩效目标表" in done and "hx-trigger" not in done and f"/jobs/{job.pk}/download/" in done
     download = client.get(f"/jobs/{job.pk}/download/")
-    assert download["Content-Disposition"].endswith("%E7%94%B2%E5%B8%82%E8%B4%A2%E6%94%BF%E5%B1%80-2026.json")  # 甲市财政局
+    assert _file_name(download) == "甲市财政局-2026年度绩效目标表.json"
+    assert "下载 <span class=\"file-name\">甲市财政局-2026年度绩效目标表.json</span>" in done
     exported = json.loads(download.content)
     assert sorted(sheet["unit"]["name"] for sheet in exported["sheets"]) == ["乙乡人民政府", "遵化市西留村乡人民政府"]
     assert exported["unit"] is None  # two units: the file names no single one
@@ -63,10 +72,38 @@ def test_a_preparer_is_offered_and_given_the_export_of_their_own_unit(org, login
     unit = form.split('name="unit" value="')[1].split('"')[0]
     assert unit == str(org["township"].pk)
     download = exported(client, "sheets", {"year": 2026, "unit": unit, "format": "json"})
-    assert download["Content-Disposition"].endswith(  # 遵化市西留村乡人民政府, not the bureau's name
-        "%E9%81%B5%E5%8C%96%E5%B8%82%E8%A5%BF%E7%95%99%E6%9D%91%E4%B9%A1%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C-2026.json")
+    assert _file_name(download) == "遵化市西留村乡人民政府-2026年度绩效目标表.json"  # the unit's, not the bureau's
     assert [sheet["name"] for sheet in json.loads(download.content)["sheets"]] == ["西留村乡环境整治"]
     assert "遵化市西留村乡人民政府 2026年度 · JSON" in client.get(f"/jobs/{Job.objects.get().pk}/").content.decode()
+
+
+@pytest.mark.parametrize(("kind", "params", "name"), [
+    ("sheets", {"year": 2026, "format": "docx"}, "甲市财政局-2026年度绩效目标表.docx"),
+    ("overview", {"year": 2026}, "甲市财政局-2026年度运行监控与自评概况.xlsx"),
+    ("audits", {"year": 2026}, "甲市财政局-2026年度自评复核结果.xlsx"),  # was 自评复核_2026: no bureau, no 结果
+])
+def test_an_export_is_named_for_whose_which_year_and_what(org, login, exported, approved, kind, params, name):
+    """Each background export's file says whose tables of which year and what they are; its format the extension
+    says, the job's page the same name as the download."""
+    if kind == "audits":
+        upload = SimpleUploadedFile("自评表.json", township_evaluation())
+        login(org["reviewer"]).post("/audits/upload/", {"year": 2026, "profile": "central", "files": [upload]})
+    client = login(org["reviewer"])
+    assert _file_name(exported(client, kind, params)) == name
+    assert f'<span class="file-name">{name}</span>' in client.get(f"/jobs/{Job.objects.latest('id').pk}/").content.decode()
+
+
+def test_an_export_named_for_a_unit_of_hostile_name_is_named_safely_and_shown_escaped(org, login, exported):
+    """A unit's name is user text: it never makes a path or markup of the file's name, on the page or the download."""
+    org["township"].name = '../乡<b>"办"</b>\\x:y'
+    org["township"].save()
+    _sheets(org, ("township", "西留村乡环境整治"))
+    client = login(org["owner"])
+    download = exported(client, "sheets", {"year": 2026, "unit": org["township"].pk, "format": "xlsx"})
+    assert _file_name(download) == "乡_b_办_b_x_y-2026年度绩效目标表.xlsx"
+    page = client.get(f"/jobs/{Job.objects.latest('id').pk}/").content.decode()
+    assert '<span class="file-name">乡_b_办_b_x_y-2026年度绩效目标表.xlsx</span>' in page
+    assert "&lt;b&gt;" in page and "<b>" not in page  # the scope line names the unit as written, escaped
 
 
 def test_progress_is_visible_while_the_sheets_are_converted(org, monkeypatch):

@@ -11,8 +11,14 @@ from decimal import Decimal
 
 import pytest
 
+from benchmarks.corpus_score import document_bytes, load_manifest
+from jixiao.model import Indicator
 from jixiao.web.publication.models import Publication
 from jixiao.web.publication.services import publication_publish, publication_withdraw
+from jixiao.web.sheets.services.imports import sheets_import
+from jixiao.web.sheets.services.sheets import sheet_create
+from jixiao.web.sheets.services.workflow import sheet_transition
+from tests.web.conftest import small_sheet
 from tests.web.publication.conftest import SECRETS, approved_sheet, crawl, text_of
 
 
@@ -177,6 +183,28 @@ def test_the_csv_reads_back_into_the_figures_of_the_pages(org, year_2025, anonym
     page = anonymous.get(f"/public/table/{evaluated.pk}/").content.decode()
     for row in indicators:
         assert f"<td>{row['score']}</td>" in page and row["actual"] in page
+        assert f"<td>{row['evaluation_weight']}</td>" in page and row["weight"] == ""  # the table prints no 权重
+
+
+def test_the_csv_gives_the_weights_the_table_page_shows_before_any_self_evaluation(org, anonymous):
+    """indicators.csv left its weight column empty until the self-evaluation was published, while the table's page
+    showed each row's 权重 from the day it was published: the column is the table's, the 分值 a column of its own."""
+    content = small_sheet().model_copy(update={"year": 2025, "indicators": [
+        Indicator.from_cells(level1="产出指标", level2="数量指标", name="整治村数", target="≥18个", weight="60"),
+        Indicator.from_cells(level1="满意度指标", level2="服务对象满意度指标", name="群众满意度", target="≥90%",
+                             weight="10.5")]})
+    sheet = sheet_create(user=org["owner"], unit=org["township"], year=2025, content=content, source="test")
+    sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+    sheet_transition(user=org["reviewer"], sheet_id=sheet.pk, name="approve", grade="良")
+    published = publication_publish(user=org["reviewer"], sheet_id=sheet.pk)
+    indicators = _csv(anonymous, "indicators")
+    assert [(r["indicator"], r["weight"], r["evaluation_weight"], r["score"]) for r in indicators] == [
+        ("整治村数", "60", "", ""), ("群众满意度", "10.5", "", "")]
+    page = text_of(anonymous.get(f"/public/table/{published.pk}/"))
+    assert "权重：60" in page and "权重：10.5" in page
+    package = anonymous.get("/public/B1/2025/datapackage.json").json()
+    titles = {f["name"]: f["title"] for f in package["resources"][1]["schema"]["fields"]}
+    assert titles["weight"] == "权重（表中所填，公开即有）" and titles["evaluation_weight"] == "自评分值（自评结果公开后才有）"
 
 
 def test_the_data_package_is_valid_frictionless(org, year_2025, anonymous, tmp_path):
@@ -251,3 +279,21 @@ def test_a_table_whose_project_has_neither_name_nor_code_can_still_be_found_and_
     link = f'table/{publication.pk}/">{publication.year}年度 · {org["township"].name} · （未命名项目）</a>'
     assert link in found and publication.label == "（未命名项目）"
     assert "（未命名项目）" in anonymous.get(f"/public/table/{publication.pk}/").content.decode()
+
+
+def test_a_collections_heading_is_never_listed_as_a_project(org, anonymous):
+    """Corpus 121 (dev): a document headed by its collection's title (…人民政府2023年一般性项目绩效目标表) before
+    its tables, each under the form's title. The unit's public page lists the tables the reader found, by their
+    project names, in the order of the other tables; neither heading is listed as a project."""
+    entry = next(e for e in load_manifest() if e.split == "dev" and e.path.name.startswith("121_"))
+    sheets = sheets_import(user=org["owner"], unit=org["township"], year=2023, accept_year=True, accept_unit=True,
+                           files=[(entry.path.name, document_bytes(entry.path))])
+    for sheet in sheets:
+        sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+        sheet_transition(user=org["reviewer"], sheet_id=sheet.pk, name="approve", grade="良")
+        publication_publish(user=org["reviewer"], sheet_id=sheet.pk)
+    page = anonymous.get("/public/B1/2023/434016/").content.decode()
+    listed = re.findall(r'<li><a href="/public/table/\d+/">([^<]*)</a>', page)
+    assert sorted(listed) == sorted(sheet.name for sheet in sheets) == sorted(
+        ["潼南区五桂镇汇总项目库", "在职村村干部补助", "日常办公设备购买和运行维护"])
+    assert "一般性项目绩效目标表" not in " ".join(listed)

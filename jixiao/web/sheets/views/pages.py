@@ -15,9 +15,11 @@ from django.utils.timezone import template_localtime
 from django.views.decorators.http import require_POST
 
 from jixiao.model.amounts import amount
+from jixiao.model.sheet import UNNAMED
 from jixiao.review import fingerprint_release
 from jixiao.web.confirmation import ask_first
 from jixiao.web.downloads import attachment
+from jixiao.web.jobs.kinds import page_of_year
 from jixiao.web.links import id_url, unit_options
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, can_review_unit, request_member, units_visible
@@ -193,7 +195,7 @@ def sheet_comment(request, pk: int):
     return redirect("sheets:detail", pk=pk)
 
 
-DELETE_QUESTION = "删除这张表？删除后可在“已删除”列表中恢复。"
+DELETE_QUESTION = "删除这张表？删除后可在本年度“已删除的表”中恢复。"
 
 
 @login_required
@@ -204,11 +206,19 @@ def sheet_delete_view(request, pk: int):
     try:
         if page := ask_first(request, lambda: _delete_confirmation(request, sheet)):
             return page
-        sheet_delete(user=request.user, sheet_id=pk)
+        deleted = sheet_delete(user=request.user, sheet_id=pk)
     except SheetError as error:
         return refuse(request, error.message, "sheets:detail", pk=pk)
-    messages.success(request, "已删除；可在“已删除”列表中恢复")
-    return redirect("sheets:list")
+    messages.success(request, _deleted_message(deleted))
+    # The list of the sheet's year: its “已删除的表” link leads to the year the sheet is now listed under
+    return redirect(page_of_year("sheets:list", {"year": deleted.year}))
+
+
+def _deleted_message(sheet) -> str:
+    """What a person is told once ``sheet`` is deleted: which table, where it is now, and that the delete is on
+    its record (the history keeps who deleted it and when)."""
+    return (f"已删除{sheet.year}年度的“{sheet.name or sheet.code or UNNAMED}”（{sheet.unit.name}）。"
+            "这张表已移到本年度的“已删除的表”中，可在那里查看或恢复；删除操作已记入这张表的修改记录")
 
 
 def _delete_confirmation(request, sheet):
