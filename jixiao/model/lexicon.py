@@ -69,8 +69,10 @@ def _converter():
 # Full-width digits and the signs written with figures (１００％, ＝, ＞, ．) in their ASCII forms, one character for one:
 # run-together rows are cut on the figures they hold (饲养动物免疫率５％＝１００), and a piece cut from the converted text
 # is given back as written (:class:`WrittenText`). Full-width punctuation (，：（）) stays: every pattern takes both forms.
+# So do the small forms of the operators (﹦, ﹥, ﹤) a PDF's CJK font prints them in (项目验收合格率﹦100%).
 _FIGURE_SIGNS = str.maketrans({chr(0xFF10 + digit): str(digit) for digit in range(10)}
-                              | {"％": "%", "＝": "=", "＞": ">", "＜": "<", "．": ".", "＋": "+", "－": "-"})
+                              | {"％": "%", "＝": "=", "＞": ">", "＜": "<", "．": ".", "＋": "+", "－": "-",
+                                 "﹦": "=", "﹥": ">", "﹤": "<"})
 # (translate looks each character of a Chinese text up in a dict, as long as a conversion of the text: it runs only
 # where one of the characters it changes stands)
 _FIGURE_SIGN = re.compile("[" + "".join(map(re.escape, map(chr, _FIGURE_SIGNS))) + "]")

@@ -22,6 +22,11 @@ def test_full_width_figures_become_ascii_in_simplified_text_and_only_those():
     assert simplified("绩效目标，达标") == "绩效目标，达标"
 
 
+def test_the_small_forms_of_the_operators_become_ascii_one_for_one():
+    # (a PDF's CJK font prints = > < in their small forms: 项目验收合格率﹦100%)
+    assert simplified("项目验收合格率﹦100%，及时率﹥90%，差错率﹤5%") == "项目验收合格率=100%，及时率>90%，差错率<5%"
+
+
 def test_a_written_text_gives_pieces_back_as_written():
     text = WrittenText("產出指標 數量指標 培训人次 ≥５００人次")
     assert text.changed and text.of("数量指标") == "數量指標"

@@ -57,6 +57,7 @@ from jixiao.documents.pipeline.labels import (
     simplified,
     split_description,
     split_level_prefix,
+    split_name_measure,
     split_name_row,
     split_name_target,
     split_name_trend,
@@ -228,6 +229,8 @@ class Aligner:
         self._stream: list[Token] = []
         self._stream_line: Line | None = None
         self._segmented = False  # the cells being placed were cut from run-together text
+        # the last one-cell line held a whole row run together: the table's rows are written so, one a line
+        self._rows_run_together = False
         self._name_widths: list[int] = []  # the widths of the first lines of a stream's names wrapped onto a second
         # One cell per line without empty cells: an absent cell is an empty one, not a guess.
         self.cells_absent = True
@@ -285,7 +288,12 @@ class Aligner:
             if self._completes_row(line):
                 return
             self._open_row = None
-            if self._continues(line) or self._points_last(line) or self._run_together(line) or self._shaped(line):
+            run_together = self._rows_run_together
+            self._rows_run_together = bool(line.extra.get("segmented"))
+            if self._continues(line) or self._points_last(line) or self._shaped(line):
+                return
+            if self._run_together(line, run_together):
+                self._rows_run_together = True
                 return
             if self._stream_line is None:
                 self._stream_line = line
@@ -388,16 +396,20 @@ class Aligner:
         if len(self.placed) > before:
             self.placed[before].tokens = len(line.filled)  # the line's cells, split in pieces
 
-    def _run_together(self, line: Line) -> bool:
-        """A one-cell line whose cells run together is split by labels into one row (an inference, P111)."""
+    def _run_together(self, line: Line, under_run: bool = False) -> bool:
+        """A one-cell line whose cells run together is split by labels into one row (an inference, P111);
+        ``under_run``: the line above held a row run together too."""
         parts = split_run_together(line.tokens[0].text) if line.tokens else None
         if parts is None:
             # a row opening with its name under the rows above it: only when what follows its target is cut by
-            # the header's columns
+            # the header's columns, or when the row above was run together likewise and nothing follows its target
             named = split_name_row(line.tokens[0].text) if line.tokens and self.placed else None
+            if named is None and under_run and line.tokens and self.placed:
+                named = split_name_measure(line.tokens[0].text)
             if named is None:
                 return self._leading_figures(line)
-            return self._tail_cut(named, line) or self._words_after(named, line)
+            return self._tail_cut(named, line) or self._words_after(named, line) or (
+                under_run and self._name_and_target(named, line))
         self.flush()
         rows = split_rows_run_together(line.tokens[0].text)
         if rows is None and self._tail_cut(parts, line):
@@ -432,15 +444,30 @@ class Aligner:
         self.placed[-1].ambiguous = cut.ambiguous
         return True
 
+    def _name_and_target(self, parts: tuple[tuple[str, str], ...], line: Line) -> bool:
+        """A row run together that opens with its name and ends with its target (``保障遗属人数(人)=13人``,
+        ``清扫保洁道路条数485条``), under a row run together likewise: its level names those of the rows above (their
+        merged cells printed once), the name and target placed, an inference (P111 says how). False when the row
+        holds more than a name and a target."""
+        values = dict(parts)
+        if set(values) != {"name", "target"} or "target" not in self.slots:
+            return False
+        self.flush()
+        self._add(values, line, GUESS_CONFIDENCE, [], 1)
+        self.placed[-1].inferred = placed_as((self._heading(kind), text) for kind, text in values.items())
+        return True
+
     def _words_after(self, parts: tuple[tuple[str, str], ...], line: Line) -> bool:
         """A row run together that opens with its name, its target followed by words, under a header whose column
-        after the target holds words (指标值 | 指标值内容 | 评(扣)分标准 …): the name and target placed, the words
-        kept whole in that column, an inference (P111 says how). False under any other header."""
+        after the target holds words (指标值 | 指标值内容 | 评(扣)分标准 …), its unit's column between them or not: the
+        name and target placed, the words kept whole in that column, an inference (P111 says how). False under any
+        other header."""
         kinds = dict(parts)
         after = kinds.get("after", "")
         if "target" not in self.slots or "name" not in kinds or "target" not in kinds or not _CJK_START.match(after):
             return False
-        column = self.slots[self.slots.index("target") + 1:][:1]
+        # (a target written with its operator and unit has filled their columns: 目标值 | 度量单位 | 指标值说明)
+        column = [kind for kind in self.slots[self.slots.index("target") + 1:] if kind not in ("unit", "operator")][:1]
         if not column or column[0] not in _WORD_COLUMNS:
             return False
         self.flush()
@@ -1056,7 +1083,7 @@ class Aligner:
         token = self._stream[0]
         text = token.text.strip()
         previous = self.placed[-1]
-        if token.line is None or previous.line is None or token.line != previous.line + 1 or previous.tokens < 3 \
+        if token.line is None or previous.line is None or token.line != previous.line + 1 or previous.tokens < 2 \
                 or "name" not in previous.values or "target" not in previous.values \
                 or previous.line != self._spaced_row or len(text) > len(previous.values["name"].strip()) + 1 \
                 or _DIGIT_IN.search(text) or is_numbered(text) \

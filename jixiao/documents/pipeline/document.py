@@ -1085,9 +1085,13 @@ def _only_chrome(lines: list[Line]) -> bool:
 def _same_columns(kinds: list[str], again: list[str]) -> bool:
     """Whether a header of columns ``again`` repeats the grid's of ``kinds`` on a new page. The cells a header merges
     down its two rows, the form's vertical 绩效指标 label and the 一级指标 heading beside it, stand on its first row
-    only: a page's repeat of its second row, or of both, prints them or not."""
+    only: a page's repeat of its second row, or of both, prints them or not. A header whose headings a text copy broke
+    over lines (一级指标 | 二级指标 | 三级指标 | 年度 指标值 / 实际 完成值 / 分值 | 得分 | …) may be repeated by its first
+    line alone, its columns up to the target's: the grid's first columns, in their order."""
     kinds, again = [kind for kind in kinds if kind != FRAME], [kind for kind in again if kind != FRAME]
-    return kinds == again or kinds[:1] == ["level1"] and kinds[1:] == again
+    if kinds[:1] == ["level1"] and again[:1] != ["level1"]:
+        kinds = kinds[1:]
+    return kinds == again or "target" in again and again[-1] == "target" and kinds[:len(again)] == again
 
 
 def _levels_only(texts: list[str]) -> bool:

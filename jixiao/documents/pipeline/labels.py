@@ -31,7 +31,7 @@ from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_lev
 
 __all__ = ["DATE", "Role", "Label", "label", "is_marked_figure", "level_label_in", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_trend_object", "split_qualitative",
-           "split_description", "split_rows_run_together", "split_name_row", "split_points_row", "is_qualitative", "column_kind", "heading_pieces", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
+           "split_description", "split_rows_run_together", "split_name_row", "split_name_measure", "split_points_row", "is_qualitative", "column_kind", "heading_pieces", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "reports_paths", "join_wrapped", "join_row_tails", "join_page_parts",
            "names_a_legacy_level2", "split_level_prefix"]
 
@@ -571,8 +571,11 @@ def split_level_prefix(text: str) -> tuple[str, str, str]:
     level1 = _longest_prefix(text, canonical_level1)
     level2 = _longest_prefix(text[len(level1):], canonical_level2)
     rest = text[len(level1) + len(level2):]
-    if level1 and not level2 and names_a_legacy_level2(level1):
-        level1, level2 = "", level1  # 成本指标 with no level-2 name after it is the level-2 name (under 产出指标)
+    if level1 and names_a_legacy_level2(level1) and (
+            not level2 or canonical_level2(match_key(level2)) == canonical_level2(match_key(level1))):
+        # 成本指标 with no level-2 name after it is the level-2 name (under 产出指标); the same level's word after it
+        # opens the indicator's name (成本指标 | 成本控制率)
+        level1, level2, rest = "", level1, text[len(level1):]
     return level1, level2, rest
 
 
@@ -618,6 +621,13 @@ def split_name_row(text: str) -> tuple[tuple[str, str], ...] | None:
     return _slips_as_written(text, written, line, _split_row(text, "", "", line))
 
 
+def split_name_measure(text: str) -> tuple[tuple[str, str], ...] | None:
+    """A row run together that opens with its name and ends with its target, a figure with its unit and no operator
+    (``清扫保洁道路条数485条``): the name and the target, or None (:func:`_measure_ending`). Only under a row run
+    together likewise: alone, such a line may be a name cell that ends with a quantity."""
+    return _measure_ending(text, "", "", simplified(text.strip()))
+
+
 def _slips_as_written(text: str, line: str, repaired: str, parts: tuple[tuple[str, str], ...] | None) -> \
         tuple[tuple[str, str], ...] | None:
     """``parts`` cut from ``repaired`` (the row's Simplified ``line`` with OCR's slips inside its figures undone in
@@ -644,11 +654,11 @@ def _split_row(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[st
         fused = split_name_target(rest) or split_name_trend(rest) or split_explained_target(rest)
         if fused is None:
             return (_target_before_actual(text, level1, level2, rest) or _value_twice(text, level1, level2, rest)
-                    or _target_before_words(text, level1, level2, rest))
+                    or _target_before_words(text, level1, level2, rest) or _measure_ending(text, level1, level2, rest))
         return tuple((kind, as_written(text, part.strip())) for kind, part in (
             ("level1", level1), ("level2", level2), ("name", fused[0]), ("target", fused[1])) if part.strip())
     end = match.end()
-    unit = next((s for s in unit_spellings() if fold(rest[end:end + len(s)]) == s), "")
+    unit = _unit_at(rest, end)  # (with what it is per: ≤620万/月, =1元/人)
     parts = (("level1", level1), ("level2", level2), ("name", rest[:match.start()]),
              ("target", rest[match.start():end + len(unit)]), ("after", rest[end + len(unit):]))
     return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
@@ -715,6 +725,27 @@ def _value_twice(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[
 
 
 _BOUND_WORDS = re.compile(r"及以上|或以上|以上|及以内|以内|及以下|以下")
+# the last figure of a text, a unit in words after it (清扫保洁道路条数485条, 城市道路以克论净量化考核1次/月)
+_LAST_FIGURE = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?=[^\d]*$)")
+# a date, or a period from one date to another, ending a text (保障期限2020年1月--2020年11月, 完成时间2023年12月底前)
+_ENDING_DATES = re.compile(DATE + r"(?:\s*(?:-{1,2}|—{1,2}|~|至|到)\s*" + DATE + r")?(?:底|末)?(?:前|之前|以前)?\s*$")
+
+
+def _measure_ending(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[str, str], ...] | None:
+    """A row run together whose target, a figure with its unit and no operator or a date or period, ends it
+    (``清扫保洁道路条数485条``, ``城市道路以克论净量化考核1次/月``, ``保障期限2020年1月--2020年11月``): the name and
+    that target; None when the text does not end so, or when
+    the name before it holds a figure (配套电力设施1250KVA变压器3台: the figure may be the name's own), is shorter
+    than a name or is a word of the vocabulary."""
+    found = _ENDING_DATES.search(rest) or _LAST_FIGURE.search(rest)
+    unit = "" if found is None or found.group(0).endswith(("月", "日", "底", "末", "前")) else _unit_at(rest, found.end())
+    if found is None or found.end() + len(unit) != len(rest.rstrip()) or not (unit or found.re is _ENDING_DATES):
+        return None
+    name = rest[:found.start()].rstrip(" :：,，")
+    if len(name) < _SHORTEST_NAME or not _CJK.search(name) or _DIGIT_IN.search(name) or label(name).role is not Role.TEXT:
+        return None
+    parts = (("level1", level1), ("level2", level2), ("name", name), ("target", rest[found.start():].strip()))
+    return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
 
 
 def _unit_at(text: str, at: int) -> str:
@@ -1103,6 +1134,7 @@ def segment(text: str) -> tuple[str, ...] | None:
     _split_bare_heading(pieces)
     _split_short_headings(pieces)
     _split_scrambled_heading(pieces)
+    _split_unknown_heading(pieces)
     return tuple(pieces) if len(pieces) >= 3 else None
 
 
@@ -1294,6 +1326,25 @@ def _split_scrambled_heading(pieces: list[str]) -> None:
         if heading is not None:
             cut = len(key) - len(heading)
             pieces[index:index + 1] = [piece[:cut], piece[cut:]]
+
+
+_SHORTEST_UNKNOWN = 3  # characters of a heading the vocabulary does not know, after a known one (指标标准或依据)
+
+
+def _split_unknown_heading(pieces: list[str]) -> None:
+    """A heading the vocabulary does not know run onto the known one before it, the last of a header's headings
+    (``三级指标`` | ``指标值指标标准或依据``): the known heading is a piece of its own, the other after it (a column
+    the vocabulary does not know). Only words, no figure: a row's cell after its target is no heading."""
+    index = len(pieces) - 1
+    piece = pieces[index] if index > 0 else ""
+    if not piece or label(pieces[index - 1]).role is not Role.HEADING or label(piece).role is not Role.TEXT \
+            or _DIGIT.search(piece):
+        return
+    key = fold(piece)
+    heading = next((s for s in heading_spellings() if len(s) >= 3 and key.startswith(s)
+                    and len(key) - len(s) >= _SHORTEST_UNKNOWN), None)
+    if heading is not None and len(key) == len(piece) and label(piece[len(heading):]).role is Role.TEXT:
+        pieces[index:index + 1] = [piece[:len(heading)], piece[len(heading):]]
 
 
 def _headings_only(text: str) -> tuple[str, ...] | None:

@@ -27,7 +27,7 @@ from jixiao.documents.pipeline.labels import (
     split_qualitative,
 )
 from jixiao.documents.pipeline.said import Said, said_indicators, said_paths, said_results
-from jixiao.documents.pipeline.tokens import Line, LineKind
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import labels
 from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.lexicon import as_written, fold, load
@@ -249,7 +249,11 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
     # 规定标准发放指标为100%实际完成值为100%)
     if not levelled and not headed and not (opening and (_OPENED.search(line[:len(line) - len(rest)])
                                                          or said_indicators(rest))):
-        return None
+        if not (opening and _SENTENCE.search(rest)):
+            return None
+        # the level cell and the cell of indicators after it run together (产出指标开展…8次;编制…3个, a copy that
+        # lost its table's separators): the cell must list several, as beside its level cell
+        levelled = True
     items: list[Item] = []
     targets = 0
     for sentence in _SENTENCE.split(line):
@@ -539,6 +543,7 @@ def prose_lines(lines: list[Line], deadline: Deadline = UNTIMED) -> list[Line]:
     goals_next = False  # the line above is a report's heading of its goals, alone ((二)项目绩效目标)
     for position, line in enumerate(lines):
         deadline.check(line)
+        line = _field_cut(line)
         filled = line.filled
         texts = [token.text for token in filled]
         if len(texts) == 1 and not line.extra.get(PROSE) and _NUMBERED.match(texts[0].strip()):
@@ -613,6 +618,24 @@ def prose_lines(lines: list[Line], deadline: Deadline = UNTIMED) -> list[Line]:
 
 
 _SHORTEST_LIST = 2
+_LONGEST_FIELD = 12  # characters of a field's label (年度绩效目标(文字))
+
+
+def _field_cut(line: Line) -> Line:
+    """A one-cell line holding a row whose cells ran together, a field's label, a level name and the indicators of
+    that level (``年度绩效总目标产出指标开展…8次;编制…3个``, a copy that lost its table's separators), as that row:
+    the label's cell, then the level's and its indicators' run together as one; the line itself otherwise."""
+    if line.kind is not LineKind.CELL or len(line.tokens) != 1 or line.extra.get(PROSE):
+        return line
+    text = line.tokens[0].text.strip()
+    for length in range(min(_LONGEST_FIELD, len(text) - 1), 1, -1):
+        if label(text[:length]).role is Role.FIELD and _levels(simplified(text[length:]))[0]:
+            if split_prose(text[length:]) is None:
+                return line
+            tokens = [Token(text[:length], line.line), Token(text[length:], line.line)]
+            return Line(tokens, LineKind.ROW, line.line, line.table, line.row, False, line.blanks_before,
+                        dict(line.extra))
+    return line
 
 
 def _opened(line: Line) -> bool:

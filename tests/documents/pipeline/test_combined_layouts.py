@@ -53,7 +53,8 @@ def test_ocr_slips_in_a_row_run_together_cut_it_where_the_figure_ends_and_are_no
     indicators = document.sheets[0].indicators
     assert [(i.name, i.target.raw, i.target.value) for i in indicators] == [
         ("补贴民办幼儿园数量", "≥2〇个", Decimal(20)), ("补贴民办园租用面积", "≥26970，7平方米", Decimal("26970.7")),
-        ("补贴发放合规率", "≥9O%", Decimal(90)), ("补贴标准", "≤7I.86元", Decimal("71.86"))]
+        ("补贴发放合规率", "≥9O%", Decimal(90)), ("补贴标准", "≤7I.86元/平方米", Decimal("71.86"))]
+    assert indicators[3].target.unit == "元/平方米"  # (what the unit is per stays in the target's cell)
     # the raw target is as the document writes it; the reading says what it undid
     assert all(note.code.value == "ocr_repaired" for i in indicators for note in i.target.notes)
 
@@ -84,6 +85,22 @@ def test_a_name_wrapped_onto_a_line_of_its_own_below_a_spaced_row_joins_the_name
         "工程竣工验收合格率    100%    100%    5    5"]))
     assert _rows(document) == [("数量指标", "城中村、住宅区任务完成量", "12个"), ("数量指标", "实现清瓶城中村、住宅区数", "12个"),
                                ("质量指标", "管道天然气年度改造任务完成率", "100%"), ("质量指标", "工程竣工验收合格率", "100%")]
+
+
+def test_the_wrapped_name_of_a_row_of_a_name_and_its_target_alone_joins_it_too():
+    # a goal table of name and target only (its merged level cells printed once): a row of two cells wraps as well
+    document = read("\n".join([
+        "项目名称    主体班",
+        "一级指标    二级指标    三级指标    指标值",
+        "产出指标    数量指标    主体班培训人次    280人次",
+        "邀请校外名师    25人次", "、领导授课人次",
+        "情景教学或外训批次    6次",
+        "质量指标    邀请校外名师、    100%", "领导授课完成率",
+        "课程数量达标率    100%"]))
+    assert _rows(document) == [
+        ("数量指标", "主体班培训人次", "280人次"), ("数量指标", "邀请校外名师、领导授课人次", "25人次"),
+        ("数量指标", "情景教学或外训批次", "6次"), ("质量指标", "邀请校外名师、领导授课完成率", "100%"),
+        ("质量指标", "课程数量达标率", "100%")]
 
 
 def test_a_one_cell_line_of_a_figure_or_a_numbered_name_below_a_spaced_row_is_no_tail_of_its_name():

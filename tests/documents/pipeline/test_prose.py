@@ -72,6 +72,21 @@ def test_several_indicators_in_one_cell_after_the_level_cell_of_a_pipe_row():
         ("效益指标", "宣传覆盖人次", "≥20万人次"), ("效益指标", "修缮个数", "≥5个")]
 
 
+def test_the_level_cell_run_onto_its_indicators_when_the_separators_are_lost():
+    # the same row as a document-sharing site extracts it: the field's label, the level cell and its list run together
+    document, accounting = read_text("\n".join([
+        "项目名称文物保护经费预算金额36万元",
+        "年度绩效总目标产出指标开展巡查频次8次;编制宣传资料数量3个;验收合格率≥86%。",
+        "效益指标宣传覆盖人次≥20万人次;修缮个数≥5个。"]).encode(), "prose.txt")
+    assert [(i.level1, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("产出指标", "开展巡查频次", "8次"), ("产出指标", "编制宣传资料数量", "3个"), ("产出指标", "验收合格率", "≥86%"),
+        ("效益指标", "宣传覆盖人次", "≥20万人次"), ("效益指标", "修缮个数", "≥5个")]
+    # each said on the line it stands on (P111: the cells were found by their content)
+    assert [d.location.line for d in document.diagnostics if d.code == "P111"] == [2, 2, 2, 3, 3]
+    assert accounting.unaccounted == []
+    # one indicator after the level name is an ordinary row's cells run together, not a list
+    assert split_prose("产出指标开展巡查频次8次") is None
+
 
 def test_达_before_a_figure_in_prose_is_the_operator_equal():
     # Hunan 部门整体 form (corpus 114): one sentence per 二级指标; 达70% is = 70%

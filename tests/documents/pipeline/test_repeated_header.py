@@ -39,3 +39,24 @@ def test_a_repeat_of_the_headers_second_row_without_the_merged_level_heading_goe
     [sheet] = _sheets(*FIRST_PAGE, "二级指标 | 三级指标 | 指标值 |", *SECOND_PAGE)
     assert len(sheet.indicators) == 4
     assert sheet.indicators[2].level1 == "产出指标"
+
+
+def test_a_repeat_of_the_first_line_of_a_header_broken_over_lines_goes_on_with_the_same_sheet():
+    # a self-evaluation's headings a text copy broke over three lines; the page repeats the first of them, up to the
+    # target's heading (corpus 126's form): the columns after it are the grid's still
+    rows = _sheets(
+        "项目名称 | 美丽乡村建设 |",
+        "一级指标 | 二级指标 | 三级指标 | 年度 指标值 |",
+        "实际 完成值 |",
+        "分值 | 得分 | 偏差原因分析及改进措施 |",
+        "产出指标 | 数量指标 | 建设自然村庄数量 | ≥200 | 202 | 10 | 10 | |",
+        "改造卫生厕所数量 | ≥2000 | 3061 | 10 | 10 | |",
+        "一级指标 | 二级指标 | 三级指标 | 年度 指标值 |",
+        "新建省级中心村数量 | ≥10 | 10 | 10 | 10 | |",
+        "质量指标 | 村庄验收通过率 | ≥95% | 100% | 5 | 5 | |")
+    [sheet] = rows
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "建设自然村庄数量", "≥200"), ("数量指标", "改造卫生厕所数量", "≥2000"),
+        ("数量指标", "新建省级中心村数量", "≥10"), ("质量指标", "村庄验收通过率", "≥95%")]
+    assert [(r.indicator, r.actual_raw, r.weight, r.score) for r in sheet.evaluation.items][2:] == [
+        (3, "10", 10, 10), (4, "100%", 5, 5)]
