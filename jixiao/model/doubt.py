@@ -23,9 +23,12 @@ __all__ = ["GUESSED_BELOW", "ROW_DOUBT", "cells_in_name", "doubtful_rows", "misr
 # figures the reader settled among several readings by the table's sums (P156) are below it too.
 GUESSED_BELOW = 0.75
 # The reader's word, on one row, that it placed the row's cells by their content rather than by the grid's columns
-# (P102), guessed which column each cell belongs to (P111), left a cell of it in no column (P113) or could not split
-# figures run together (P154): what a finding says of that row's cells may be the reader's placement, not the table.
-ROW_DOUBT = ("P102", "P111", "P113", "P154")
+# (P102), found in its 二级指标 column what names no level (P105: the cells may stand one column off, the row's name
+# there and its target in the name's column, as in a copy whose blank level cells were lost: corpus 212 and 219 with
+# their pipes turned into spaces), guessed which column each cell belongs to (P111), left a cell of it in no column
+# (P113) or could not split figures run together (P154): what a finding says of that row's cells may be the reader's
+# placement, not the table.
+ROW_DOUBT = ("P102", "P105", "P111", "P113", "P154")
 # The names of the standard levels (一级 and 二级指标), longest first: a name cell that starts with one and goes on
 # holds the row's level cells run into it (see cells_in_name).
 _LEVEL_NAMES = sorted({name for framework in Framework for child, parent in level2_parents(framework).items()

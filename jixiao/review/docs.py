@@ -23,10 +23,10 @@ def _block(text: str) -> str:
 # What becomes of a finding on a row whose cells may not stand where the table has them (SheetContext.doubtful), by
 # whether the rule's premise is their placement (Rule.placement).
 _DOUBT = {
-    False: "读取程序对该行单元格的位置没有把握时（推测版式、按内容对齐、有未归入任何列的单元格等），最多报为警告，"
-           "可信度标为“版式推测”",
+    False: "读取程序对该行单元格的位置没有把握时（推测版式、按内容对齐、有未归入任何列的单元格、二级指标栏读到的不是标准"
+           "名称等），最多报为警告，可信度标为“版式推测”；依据推断的（单位或类别取自说明文字），也最多报为警告",
     True: "本规则依据的正是单元格所在的位置，读取程序对该行单元格的位置没有把握时（推测版式、按内容对齐、有未归入任何列的"
-          "单元格等）不报告：多半是读取的错位，不是表的问题",
+          "单元格、二级指标栏读到的不是标准名称等）不报告：多半是读取的错位，不是表的问题",
 }
 
 

@@ -107,7 +107,8 @@ class Rule:
 
         ``severity`` overrides the rule's own for this finding (a profile's setting still wins); a finding on a row
         whose cells may not stand where the table has them (:meth:`SheetContext.doubtful`: placed by a guess, misread,
-        or the reader's word of doubt on the row; confidence 版式推测) is at most a warning. A fix of the
+        or the reader's word of doubt on the row; confidence 版式推测), or one resting on an inference (confidence 推断),
+        is at most a warning. A fix of the
         指标值 that would lose what the cell said (a compound unit, a date, the number) is dropped.
         """
         if fix is not None and indicator is not None and not self._fix_keeps_meaning(indicator.target, fix):
@@ -126,9 +127,11 @@ class Rule:
         )
         confidence = ctx.confidence(confidence, indicator)
         # A finding about the whole sheet (its goal text, the absence of a level) does not rest on one row's guessed
-        # cells and keeps its level.
+        # cells and keeps its level. One that rests on an inference (a unit or a kind taken from the description, words
+        # read by the lexicon as meaning what the cell does not say) is a guess wherever it stands: a reviewer asks about
+        # it, and does not return the sheet on it (its note, （推断）, names the guess).
         severity = ctx.profile.severity_of(self.code, severity or self.severity).unless_uncertain(
-            indicator is not None and confidence is Confidence.GUESSED_LAYOUT)
+            indicator is not None and confidence is Confidence.GUESSED_LAYOUT or confidence is Confidence.INFERENCE)
         return Finding(
             rule=self.code,
             name=self.name,

@@ -206,7 +206,8 @@ def test_an_empty_grid_beside_text_set_aside_without_a_figure_is_no_return(cells
 
 
 def _doubt(code: str, row: int, sheet: str = KEY) -> Diagnostic:
-    # the reader's word of doubt on one row of the grid (P102 aligned by content, P111 guessed, P113 a cell unplaced)
+    # the reader's word of doubt on one row of the grid (P102 aligned by content, P105 a 二级 cell naming no level, P111
+    # guessed, P113 a cell unplaced)
     return Diagnostic(code=code, severity=Severity.WARNING, template="本行的单元格与表头的列不能一一对应",
                       location=Location(sheet=sheet, table=1, row=row))
 
@@ -217,7 +218,7 @@ _SHIFTED = [["满意度指标", "服务对象满意度指标", "基层组织活�
              "", "正向指标"], *_WEIGHTED[1:], ["产出指标", "数量指标", "行政村数量", "", "=11个", "", "10", "正向指标"]]
 
 
-@pytest.mark.parametrize(("code", "doubted"), [("P102", True), ("P111", True), ("P113", True), ("P154", True),
+@pytest.mark.parametrize(("code", "doubted"), [("P102", True), ("P105", True), ("P111", True), ("P113", True), ("P154", True),
                                                ("P104", False)])
 def test_a_finding_whose_premise_is_where_the_cells_stand_is_not_made_on_a_row_read_in_doubt(code, doubted):
     # corpus 003 with a 序号 column: the reader aligned the row by its content, its weight and value misplaced. The

@@ -74,7 +74,8 @@ class MissingHeaderField(Rule):
         "给出）。只检查该表样有并要求填写的字段（表样见 jixiao/review/data/forms/，由表头识别或用 --form 指定）；"
         "审核方案的 fields 参数可再缩小范围。自评表的预算数见其资金表（全年预算数、年初预算数）；文件从表格中间开始、表头"
         "不在文件中的不检查。缺项目名称为错误，读取程序推测版式的（有的行三级指标栏只是一个数字）或各列按内容推断的（读取程序对"
-        "每一行都报告 P111：表头没有读到，项目名称可能随表头丢失或未能归入该栏）为警告。"
+        "每一行都报告 P111：表头没有读到，项目名称可能随表头丢失或未能归入该栏）为警告；项目名称与另外两项以上表头栏目一并"
+        "读作空白的（预算单位、项目名称、预算数各占一行，值在下面一行，读取程序未能配对）也为警告。"
         "主管部门、主管部门编码、立项依据、项目负责人、联系电话、同名项目上年预算额只在表上印有该栏而旁边的格子空着时报告"
         "（没有该栏的表样不报告）：主管部门、立项依据空着为警告，主管部门编码、负责人、联系电话、同名项目上年预算额空着为提示。",
         why="缺少这些信息，审核人无法把目标表与预算项目对应起来，也无法判断目标与资金是否匹配。",
@@ -101,9 +102,23 @@ class MissingHeaderField(Rule):
                 # Without a name the sheet cannot be matched to a budget project; other blanks are fixed by agreement. Where
                 # the reader guessed the layout, the name may stand in the text unplaced (corpus 208: before its label),
                 # or have been lost with a header it inferred.
-                guessed = ctx.rows_guessed or ctx.header_inferred
+                guessed = ctx.rows_guessed or ctx.header_inferred or _labels_unpaired(ctx, label)
                 severity = None if key == "name" and not guessed else Severity.WARNING
-                yield self.finding(ctx, column=label, field=label, severity=severity)
+                # the name's doubt is said beside its message (（版式推测）): the reviewer checks the original for it
+                confidence = Confidence.GUESSED_LAYOUT if key == "name" and guessed else Confidence.HIGH
+                yield self.finding(ctx, column=label, field=label, severity=severity, confidence=confidence)
+
+
+# The header fields read blank together beyond which a blank name is more likely the reader's than the table's.
+_BLANKS_TOGETHER = 3
+
+
+def _labels_unpaired(ctx: SheetContext, label: str) -> bool:
+    """True when the field's label was read with nothing beside it together with two other header labels or more
+    (预算单位, 项目名称, 预算数, each on a line of its own): a row of labels whose values stand in a row below that the
+    reader did not pair with them, so the value may stand in the text unplaced (a header never filled in is JX109's)."""
+    blanks = ctx.sheet.blank_fields
+    return label in blanks and len(blanks) >= _BLANKS_TOGETHER
 
 
 class NoIndicators(Rule):

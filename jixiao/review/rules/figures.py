@@ -251,7 +251,8 @@ class YearOutsidePeriod(Rule):
     message = "本表是{year}年度的，项目期（建设周期、实施期）却是“{period}”，不含{year}年"
     docs = RuleDocs(
         what="表头的年度（(2023年度)）是否落在表中写明年份的项目期、实施期、建设周期、项目起止时间之内（2025年1月1日-"
-             "2025年12月31日不含2023年）。只写年数的项目期（3年）和只在中期目标栏标题中写出的年份不在此比较。",
+             "2025年12月31日不含2023年）。只写年数的项目期（3年）和只在中期目标栏标题中写出的年份不在此比较。表上没有印年度、"
+             "由读取程序从期限或通知中推出的，为警告（推断）。",
         why="年度目标是项目期中这一年的目标：表的年度不在项目期内，要么年度填错，要么项目期照抄了别的年度的表，"
             "这一年的目标、资金和期限都无从核对，应退回改正（语料 285）。",
         bad="年度：2023\n项目期：2025年1月1日-2025年12月31日",
@@ -267,7 +268,10 @@ class YearOutsidePeriod(Rule):
                 or not period.names_years():
             return
         if (period.start is not None and year < period.start) or (period.end is not None and year > period.end):
-            yield self.finding(ctx, column="title", year=year, period=period.text)
+            # a year the table does not print (taken from its deadlines or the notice around it) is the reader's guess:
+            # set against the span, it is a question for the preparer, not a return (推断, at most a warning)
+            confidence = Confidence.INFERENCE if ctx.year_inferred else Confidence.HIGH
+            yield self.finding(ctx, column="title", year=year, period=period.text, confidence=confidence)
 
 
 class SpanCountsNotAboveYear(Rule):

@@ -252,14 +252,10 @@ class MissingUnit(Rule):
     message_cost = "指标“{indicator}”的指标值“{raw}”没有计量单位，按成本指标应为“元/{per}”"
     message_described = "指标“{indicator}”的指标值“{raw}”没有计量单位（说明文字中为“{unit}”）"
     message_named = "指标“{indicator}”的指标值“{raw}”没有计量单位，按指标名称应为“{unit}”"
-    # the sheet's habit: said on its first row, with how many others
-    message_others = "指标“{indicator}”的指标值“{raw}”没有计量单位；本表另有{others}项指标值也没有计量单位"
-    message_named_others = ("指标“{indicator}”的指标值“{raw}”没有计量单位，按指标名称应为“{unit}”；"
-                            "本表另有{others}项指标值也没有计量单位")
     docs = RuleDocs(
         what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来；成本指标写成“每亩300”的，"
-        "缺的是“元”。只有一个数、运算符也没有的（3、7），一并说明缺运算符（JX201 不再另报）。一张表有三项以上没有"
-        "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。名称末尾括号里写了单位的（开展小型水利工程建设(个)），单位已写明，不在此报告。"
+        "缺的是“元”。只有一个数、运算符也没有的（3、7），一并说明缺运算符（JX201 不再另报）。每一项缺单位的指标值"
+        "各报告一次：审核人在表上逐格标出，填报人逐格补上各自的单位（次、人、期各不相同）。名称末尾括号里写了单位的（开展小型水利工程建设(个)），单位已写明，不在此报告。"
         "文件结束处的最后一行（单位可能随截断丢失）不在此报告。零（事故0起、犯罪率为零）在任何单位下都是零；成本或金额写成“250万”的，“万”就是万元的简写；三项以上没有单位、"
         "也没有运算符的数值合计正好100的，是各行的分值（20、20、10…），不是缺单位的指标值；指标值就是本行分值（分值12.5、"
         "指标值12.5）的，是分值抄进了指标值，缺的不是单位：都不在此报告。",
@@ -269,8 +265,8 @@ class MissingUnit(Rule):
         fix="在数值后写上计量单位；单位出现在说明文字中的，移到指标值里。",
     )
 
-    # A sheet that leaves this many values without a unit has the habit: it is reported once, at the first row.
-    _HABIT = 3
+    # So many bare figures summing to 100 are a column of points (20, 20, 10…), not targets without their unit.
+    _POINTS_ROWS = 3
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         unitless = []
@@ -303,10 +299,11 @@ class MissingUnit(Rule):
                                    raw=target.raw, template=self.message_described, unit=target.unit)
                 continue
             unitless.append(indicator)
-        habit = len(unitless) >= self._HABIT
-        if habit and points_not_targets([indicator.target for indicator in unitless]):
+        if len(unitless) >= self._POINTS_ROWS and points_not_targets([indicator.target for indicator in unitless]):
             return  # the column holds each row's 分值, not its target: no unit is missing from a target
-        for indicator in unitless[:1] if habit else unitless:
+        # Each row is reported, however many: a reviewer marks every cell on the page (corpus 218, 300), and each
+        # needs its own unit (次, 人, 期), which only its own fix can suggest.
+        for indicator in unitless:
             target, kind = indicator.target, ctx.fact(indicator).kind
             unit = suggested_unit(kind, indicator.name or indicator.description or "") if kind else None
             fix = None
@@ -314,10 +311,7 @@ class MissingUnit(Rule):
                 fix = target_fix(indicator, f"{target.operator or ''}{target.value}{unit}", Applicability.NEEDS_HUMAN,
                                  "补上计量单位“{unit}”", unit=unit)
             slots: dict[str, object] = {"unit": unit} if unit else {}
-            if habit:
-                slots["others"] = len(unitless) - 1
-            template = {(True, False): self.message_named, (False, True): self.message_others,
-                        (True, True): self.message_named_others}.get((bool(unit), habit), self.message)
+            template = self.message_named if unit else self.message
             if target.operator is None and target.value != 0:
                 # A bare figure (镇街补助款完成结算项目数 | 3, corpus 290; 新建高校(校区) | 7, 013) lacks its operator as
                 # well: JX201 leaves a figure without a unit to this rule, which says both, as a reviewer does.

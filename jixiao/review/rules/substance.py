@@ -544,7 +544,9 @@ class UnselectedOptions(Rule):
     message = "“{column_name}”中留着模板的选项“{options}”，没有选定"
     docs = RuleDocs(
         what="指标值、指标名称或年度目标中是否留着没有选定的选项列表（高中低、是/否、□新增□延续）；指标值用“/”“、”“|”"
-        "并列的几项都是同一等级表中的等级（优/良/中/差、长期/短期），或其中一项是另一项的否定（合格/不合格、完成/未完成），也算。",
+        "并列的几项都是同一等级表中的等级（优/良/中/差、长期/短期），或其中一项是另一项的否定（合格/不合格、完成/未完成），也算。"
+        "一个一级指标下两行以上、过半的指标值都是未选定的选项（或空着）的，这一级的目标等于没有设定，为错误（目标表，行的位置"
+        "不是推测的）；其余为警告。",
         why="选项没有选，等于这一项没有填写，审核人不知道单位要的是哪一档。",
         bad="指标值：高中低",
         good="指标值：高",
@@ -568,16 +570,40 @@ class UnselectedOptions(Rule):
         negated = any(cls._NEGATION.sub("", one) == other and one != other for one in options for other in options)
         return negated or all(option in cls._GRADES for option in options)
 
+    def _unselected(self, text: str | None) -> bool:
+        return bool(self._LISTS.search(fold(text or "")) or self._options(text or ""))
+
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        unset = self._unset_levels(ctx)
         for indicator in ctx.sheet.indicators:
             for column, label, text in (("target", "指标值", indicator.target.raw), ("name", "三级指标", indicator.name)):
-                match = self._LISTS.search(fold(text or "")) or (column == "target" and self._options(text or ""))
+                match = self._unselected(text) if column == "target" else self._LISTS.search(fold(text or ""))
                 if match:
+                    severity = Severity.ERROR if column == "target" and ctx.level1_of(indicator) in unset else None
                     yield self.finding(ctx, indicator=indicator, column=column, column_name=label,
-                                       options=text.strip())
+                                       options=text.strip(), severity=severity)
         for text in [*ctx.sheet.goals, ctx.sheet.purpose or ""]:
             if self._LISTS.search(fold(text)):
                 yield self.finding(ctx, column="goals", column_name="表头", options=text.strip()[:40])
+
+    def _unset_levels(self, ctx: SheetContext) -> set[str | None]:
+        """The 一级指标 of a goal table none of whose rows' targets is set but for one at most: at least two rows, more
+        than half of them an option list left unselected or blank, one of them a list (corpus 300: both 效益指标 rows
+        高中低). What the money achieves at that level cannot be assessed: the sheet is returned, as for a level whose
+        targets are mostly blank (JX107). Not where the rows were placed by a guess: the chosen option may stand
+        unplaced."""
+        if not ctx.sets_goals or ctx.rows_guessed:
+            return set()
+        groups: dict[str | None, list[Indicator]] = {}
+        for indicator in ctx.sheet.indicators:
+            groups.setdefault(ctx.level1_of(indicator), []).append(indicator)
+        unset = set()
+        for level, rows in groups.items():
+            lists = sum(self._unselected(row.target.raw) for row in rows)
+            blank = sum(row.target.is_empty and not self._unselected(row.target.raw) for row in rows)
+            if lists and lists + blank >= 2 and 2 * (lists + blank) > len(rows):
+                unset.add(level)
+        return unset
 
 
 class HeaderChoiceUnanswered(Rule):

@@ -272,9 +272,11 @@ class MoneyNotInMoneyUnit(Rule):
     dimension = Dimension.FORM
     source = CORE_2021.at("（成本指标）")
     message = "指标“{indicator}”是金额或成本，指标值“{raw}”的单位却是“{unit}”，应以元或万元计"
+    message_per_base = "指标“{indicator}”是金额或成本，指标值“{raw}”的单位“{unit}”漏写了“元”，应为“元/{unit}”"
     docs = RuleDocs(
         what="名称为“…成本”“…费用”“…经费”“…资金”的指标，指标值是否以元、万元等货币单位计。成本指标下为错误；"
-        "其他类别下（数量指标“安置小区物业费 | 8个”）多是名称没有写清所数的对象，为警告。",
+        "其他类别下（数量指标“安置小区物业费 | 8个”）多是名称没有写清所数的对象，为警告；单位是“每…”的（差旅费 | "
+        "470 人/天），是按人、按天的标准漏写了“元”，也为警告。",
         why="成本指标要与预算比对；不用货币单位就无法判断产出与投入是否匹配。",
         bad="人均调解经费 | ≤100%",
         good="人均调解经费 | ≤500元/人",
@@ -287,10 +289,14 @@ class MoneyNotInMoneyUnit(Rule):
             if facts.kind is not Kind.MONEY or unit_kind(target.unit) in (UnitKind.MONEY, None):
                 continue  # a unit measuring nothing known (/株, 万/月: the 元 left out) is the target notes' to report
             # A cost row without an amount cannot be held against the budget: returned. Elsewhere a money-named row
-            # counted in pieces (安置小区物业费 | 8个: the compounds whose fees are settled) has a name to rewrite.
-            severity = None if ctx.is_cost_row(indicator) else Severity.WARNING
+            # counted in pieces (安置小区物业费 | 8个: the compounds whose fees are settled) has a name to rewrite; and
+            # a unit per a base (差旅费 | 470 人/天, corpus 300) is a standard per person and day whose 元 was left out,
+            # as 每亩300 is (JX202's): an amount whose unit is incomplete, fixed by agreement.
+            per_base = "/" in (target.unit or "")
+            severity = None if ctx.is_cost_row(indicator) and not per_base else Severity.WARNING
             yield self.finding(ctx, indicator=indicator, column="target", confidence=_confidence(ctx, indicator),
-                               raw=target.raw, unit=target.unit, severity=severity)
+                               raw=target.raw, unit=target.unit, severity=severity,
+                               template=self.message_per_base if per_base else None)
 
 
 # People are counted in 人, households in 户, attendances in 人次: one written in another of these is another figure.
