@@ -90,8 +90,15 @@ def _to_simplified(text: str) -> str:
     return _converted_memo(text) if len(text) <= _MEMO_LONGEST else _converted(text)
 
 
+@cache
+def _traditional() -> re.Pattern[str]:
+    """Any character a conversion can start a change at (``data/traditional.toml``): most cells are written in
+    Simplified, and a text holding none of these is its own conversion."""
+    return re.compile("[" + re.escape(load("traditional")["openings"]) + "]")
+
+
 def _converted(text: str) -> str:
-    simple = _converter().convert(text)
+    simple = _converter().convert(text) if _traditional().search(text) else text
     return simple.translate(_FIGURE_SIGNS) if _FIGURE_SIGN.search(simple) else simple
 
 
