@@ -32,6 +32,7 @@ from jixiao.documents.interpret.header_cells import (
     title_money_unit,
     title_project,
     year_line,
+    year_mark,
 )
 from jixiao.documents.interpret.lost_levels import restored_levels
 from jixiao.documents.interpret.option_lists import is_boxes, is_option_row, read_choice, settled
@@ -1310,7 +1311,14 @@ class SheetBuilder:
         elif self.sheet.year is None and _YEAR_PIECE.fullmatch(text):
             self._year_piece = text
             return True
-        return any([self._heading_part(part) for part in _SPACED_PARTS.split(text.strip()) if part])
+        # the year beside the line's other fields, apart by a single space or none ((2024年度)单位:万元): the line's
+        # only where all the rest are fields of the heading, not a sentence opening with a year
+        year, rest = year_mark(text) if self.sheet.year is None else (None, text)
+        taken = [self._heading_part(part) for part in _SPACED_PARTS.split(rest) if part]
+        if year is not None and all(taken):
+            self.sheet.year = year
+            return True
+        return any(taken)
 
     def _heading_part(self, text: str) -> bool:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
@@ -1936,13 +1944,16 @@ class SheetBuilder:
 
     def _unit_value(self, value: str) -> str:
         """A unit field's value without what the line runs on into: the money unit line beside it (填报单位:(盖章)
-        单位:万元, taken as the money unit) and the next field's label and value (XX工作站 填报日期:2023年3月20日)."""
+        单位:万元, taken as the money unit), the form's year printed after it (XX局 (2024年度), taken as the year) and
+        the next field's label and value (XX工作站 填报日期:2023年3月20日)."""
+        year, value = year_mark(value)
+        self.sheet.year = self.sheet.year or year
         money = _MONEY_UNIT_IN.search(value)
         if money:
             self.sheet.money_unit = self.sheet.money_unit or MoneyUnit(money.group(1))
             value = value[:money.start()]
         at = _run_on(value)
-        return value[:at].strip() if at else value
+        return value[:at].strip() if at else value.strip()
 
     def _in_table_unit(self, amount: Decimal, value: str, row: Row | None, label: str) -> Decimal:
         """An amount written with its own unit (``164万元``, or its label's: 年度资金总额(万元) | 164, 年度资金总额(万元)：164):

@@ -200,6 +200,7 @@ class _Assembler:
         if kind == GOAL and self._titled_report:
             # a report quoting its approved goals in prose or in a goal table's shape (corpus 249, 255) reports on them
             kind = SELF_EVAL
+        self._year_from_form_above()
         self._year_from_page(kind)
         document = Document(source=self.source, format=self.file_format, layout=self.layout_name, unit=unit,
                             overall=self.overall.result(), sheets=self.sheets, diagnostics=self.diagnostics,
@@ -216,6 +217,20 @@ class _Assembler:
         location = Location(file=self.source, line=min(lines) if lines else None)
         self.diagnostics.append(diagnostic("P186", location, count=len(names), names=quoted_cells(names, "、"),
                                            line=min(lines) if lines else "?"))
+
+    def _year_from_form_above(self) -> None:
+        """A sheet with no title of its own that states no year is the next project's block of the form titled above
+        it (one title and year, then 项目名称 again under the same headings: a site's copy of a unit's several
+        projects): it takes the year of the titled sheet it follows, said once (P190): the import checks the chosen
+        year against it. A sheet with a title of its own, or one whose titled sheet states no year, takes none."""
+        form = None
+        for sheet in self.sheets:
+            if sheet.title is not None:
+                form = sheet
+            elif sheet.year is None and form is not None and form.year is not None:
+                sheet.year = form.year
+                location = Location(file=self.source, sheet=sheet.key)
+                self.diagnostics.append(diagnostic("P190", location, year=str(form.year), name=form.key))
 
     def _year_from_page(self, kind: str | None) -> None:
         """The sheets that state no year anywhere (title, header, name, span, deadlines) take the one year of the funds
@@ -425,6 +440,10 @@ class _Assembler:
             long_header = detect_long_header(first.as_row())
             if long_header is not None:
                 return self._long_table(lines, header, long_header)
+        if first.extra.get(PROSE):
+            # a report's line of prose that the grid opens on may open with the report's title, the rest of the text
+            # run on to it (a document site's preview: 1、XX项目绩效评价自评报告一、项目总体情况…(1)投入-…实际完成…)
+            self._report_names(" ".join(first.texts))
         current = self.current
         self._trailer_text(current)
         repeated = (current is not None and current.columns is not None and current.sheet.indicators
