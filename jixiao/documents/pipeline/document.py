@@ -716,6 +716,10 @@ class _Assembler:
         if inner:
             self._cell(text[:inner], number)
             text = text[inner:]
+        if (after := _next_field(text)) is not None:
+            self._cell(text[:after].strip(), number)  # 项目名称:XX 预算金额:12万元: each label with its own value
+            self._cell(text[after:].strip(), number)
+            return
         if spaced := spaced_goals(text):
             for piece in spaced:  # (the goals' label spaced from its goals on one line: a row of its own)
                 self._cell(piece, number)
@@ -972,6 +976,22 @@ def _inner_label(text: str) -> int | None:
     # (项目名称XX主管部门YY实施单位:ZZ项目资金(万元)年初预算数…全年执行数…) are cut apart all the same, up to its money
     match = _labels().search(text, 1, money.start())
     return match.start() if match and header_label(match.group()) not in _MONEY_LABELS else None
+
+
+# a label and its colon after a space, inside a label:value line's value: the next field of the line
+_SPACED_FIELD = re.compile(r"\s(?P<label>[^\s:：]{2,%d})[:：]" % _LONGEST_LABEL)
+
+
+def _next_field(text: str) -> int | None:
+    """Where the next field begins in a label:value line whose fields are set apart by one space only (a PDF's or a
+    site's line: 项目名称:XX 预算金额:12万元, 主管部门:XX局 实施单位:YY中心): at another label of the vocabulary with its
+    colon after a space; None when the line holds one field, or is no label:value line."""
+    if split_label_value(text) is None:
+        return None
+    start = re.search(r"[:：]", text)
+    found = next((match for match in _SPACED_FIELD.finditer(text, start.end() if start else 0)
+                  if header_label(match["label"])), None)
+    return found.start() + 1 if found else None
 
 
 def _inner_field_label(text: str) -> int | None:
