@@ -398,12 +398,11 @@ def report_name(text: str) -> str | None:
     if key.endswith(("公示", "设定")) and (notice := _NOTICE_TITLE.fullmatch(key)):
         return notice["name"] or notice["set"]
     key = _report_key(text)
-    found = _REPORT_TITLE.fullmatch(simplified(key)) if key.endswith(("报告", "報告")) else None
+    found = _REPORT_TITLE.fullmatch(key) if key.endswith("报告") else None
     if found is None:
         return None
     name = _titled_name(found)
-    # (a Traditional title's name stays as written)
-    return as_written(key, name) if len(name) >= 4 and not _FUND_KIND.match(name) else None
+    return name if len(name) >= 4 and not _FUND_KIND.match(name) else None
 
 
 # a notice of a project's facts names it in its opening sentence, with who carries it out (…文件及所列分配资金,2019年

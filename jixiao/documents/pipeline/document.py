@@ -221,13 +221,15 @@ class _Assembler:
     def _year_from_form_above(self) -> None:
         """A sheet with no title of its own that states no year is the next project's block of the form titled above
         it (one title and year, then 项目名称 again under the same headings: a site's copy of a unit's several
-        projects): it takes the year of the titled sheet it follows, said once (P190): the import checks the chosen
-        year against it. A sheet with a title of its own, or one whose titled sheet states no year, takes none."""
+        projects, each with the form's fields): it takes the year of the titled sheet it follows, said once (P190):
+        the import checks the chosen year against it. A sheet with a title of its own, one of another form's fields
+        (a table of another form stacked below), or one whose titled sheet states no year, takes none."""
         form = None
         for sheet in self.sheets:
             if sheet.title is not None:
                 form = sheet
-            elif sheet.year is None and form is not None and form.year is not None:
+            elif sheet.year is None and form is not None and form.year is not None \
+                    and sheet.form_fields == form.form_fields:  # (the same form's fields: its next project's block)
                 sheet.year = form.year
                 location = Location(file=self.source, sheet=sheet.key)
                 self.diagnostics.append(diagnostic("P190", location, year=str(form.year), name=form.key))

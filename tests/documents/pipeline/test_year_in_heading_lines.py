@@ -72,3 +72,11 @@ def test_a_reports_title_a_preview_runs_on_into_its_text_gives_the_name_and_year
     sheet = document.sheets[0]
     assert (document.kind, sheet.name, sheet.year) == ("self-eval", "乡村道路养护经费项目", 2023)
     assert [indicator.name for indicator in sheet.indicators] == ["养护道路里程", "养护完成及时率"]
+
+
+def test_a_table_of_another_form_below_takes_no_year_from_the_form_above():
+    # (a self-evaluation's table stacked under a goal form: its columns are another form's, not the next project's)
+    other = ["", "| 项目名称 | 乡村学校校舍维修 |", "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 |",
+             "| 产出指标 | 数量指标 | 维修校舍面积 | ≥800平方米 | 820平方米 |"]
+    document = read("项目支出绩效目标表", "（2024年度）", _NAME, *_GRID, *other)
+    assert [sheet.year for sheet in document.sheets] == [2024, None]
