@@ -75,8 +75,8 @@ YEAR_SET_BLANK = ("P183",)
 ROWS_SET_ASIDE = ("P108",)
 # The reader's word that the table prints no year, which it took from the project's name (2023年雨露计划…) or from a
 # span within one year (起止时间 2022年1月—12月), from deadlines within one year (2021年12月31日前), or from the notice
-# or the page around the table (下达2023年…资金, 发布时间 2025-02-06).
-YEAR_INFERRED = ("P125", "P180", "P181", "P182")
+# or the page around the table (下达2023年…资金, 发布时间 2025-02-06), or from the titled form it continues (P190).
+YEAR_INFERRED = ("P125", "P180", "P181", "P182", "P190")
 # The reader's word, on a row, that no heading told it which column each of the row's cells belongs to and it took
 # them as it inferred (P111). On every row of a sheet, the table's header named no column: lost in the copy, or never
 # in the file, and with it the header fields printed beside the column headings (项目名称, 年度目标 in a list form).
@@ -395,7 +395,7 @@ class SheetContext:
     @property
     def year_inferred(self) -> bool:
         """True when the table prints no year and the reader took the sheet's year from the project's name (P125), its
-        span (P180), its deadlines (P181) or the notice or page around it (P182)."""
+        span (P180), its deadlines (P181), the notice or page around it (P182) or the titled form it continues (P190)."""
         return self._reader_says(YEAR_INFERRED)
 
     @property

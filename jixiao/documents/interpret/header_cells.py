@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Period, Unit
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, simplified
 from jixiao.model.numerals import chinese_to_decimal, written_number
 
-__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "year_line", "report_year", "publication_year", "table_year", "parse_span", "parse_title",
+__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "year_line", "year_mark", "report_year", "publication_year", "table_year", "parse_span", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
@@ -42,7 +42,7 @@ _TITLE = re.compile(r"绩效目标(?:申报|审核|批复|自评)?表|绩效自�
 # a self-evaluation written as a report: its title names the fund (锡林郭勒盟城乡居民基本养老保险补助资金2022年度绩效
 # 自评报告; 云南省2022年度中央自然灾害资金绩效自评报告), perhaps after a site's 标题: / 名称: label
 _REPORT_TITLE = re.compile(r"(?:标题|名称|题目|概述)?:?(?P<name>[^,，。;；:]+?)(?:\d{4}年度?)?(?P<project>项目)?(?:支出)?"
-                           r"绩效(?:自评|评价)(?:工作)?报告")
+                           r"绩效(?:评价)?(?:自评|评价)(?:工作)?报告")  # (…项目绩效评价自评报告: a self-evaluation's)
 # a notice of the goals set for one project names it (关于下马关镇设施农业种植项目绩效目标设定的公示; 关于解决XX项目
 # 资金绩效目标设定的公示: the officialese verb and the word 资金 are not the project's; 同心县2025年设施农业技术培训项目
 # 绩效目标设定, a site's title without 关于 and 公示)
@@ -249,6 +249,24 @@ def year_line(text: str) -> int | None:
     return parse_year(text) if len(fold(text)) <= _YEAR_LINE else None
 
 
+# the form's year printed in the line under its title beside the unit and the money unit, set apart by a single space,
+# by brackets or by nothing at all (a PDF's or a Word line's text: (2024年度) 单位:万元, （2023年度）单位：万元, 填报单位:XX局
+# 2022年度 单位:万元, 单位:万元 (2021年)): in brackets (a year with its 年 or 年度, or the 年度 after them), or a year with
+# its 年度 standing apart, no word of a name or a sentence run on to it
+_YEAR_MARK = re.compile(r"(?:[(（]\s*((?:19|20)\d{2})\s*(?:年度?)?\s*[)）](?:\s*年度)?"
+                        r"|(?:(?<=^)|(?<=[\s)）:：]))((?:19|20)\d{2})\s*年度)(?=\s|$|(?:金额)?单位)")
+
+
+def year_mark(text: str) -> tuple[int | None, str]:
+    """The year a heading line states beside its other fields (``(2024年度) 单位:万元`` → 2024) and the line without it;
+    (None, ``text``) for a line stating no such year."""
+    found = _YEAR_MARK.search(text)
+    if found is None:
+        return None, text
+    # (what stood either side of it is set apart as the line's fields are: 填报单位:XX局 | 单位:万元)
+    return int(found.group(1) or found.group(2)), f"{text[:found.start()].strip()}  {text[found.end():].strip()}".strip()
+
+
 # asked of every line and cell outside a grid, often the same ones several times
 @lru_cache(maxsize=TEXT_MEMO)
 def parse_title(text: str) -> str | None:
@@ -304,12 +322,26 @@ def _title_key(text: str) -> str:
     return " ".join(text.split()).replace("：", ":").replace(" ", "").strip("|")
 
 
+# a document site's preview runs a report's title on into its first section (1、XX项目绩效评价自评报告一、项目总体情况…):
+# the title is what stands before the section's number, the preview's page number before it left out
+_RUN_ON_REPORT = re.compile(r"(?:\d{1,2}、)?(?P<title>[^,，。;；:]{4,80}?[报報]告)(?=[一二三四五六七八九十]、)")
+
+
+def _report_key(text: str) -> str:
+    """The line as a report's title is compared: :func:`_title_key`, cut after a title a preview runs on."""
+    key = _title_key(text)
+    if key.endswith(("报告", "報告")):
+        return key
+    found = _RUN_ON_REPORT.match(key)
+    return found["title"] if found else key
+
+
 def is_report_title(text: str) -> bool:
     """True for the title of a self-evaluation report (``…项目支出绩效评价报告``, ``…績效自評報告``), in either script:
     what the document reports on are goals approved earlier, whatever shape its tables take."""
     if "告" not in text:
         return False  # (asked of every line outside a grid, twice: most hold neither script's 报告)
-    key = _title_key(text)
+    key = _report_key(text)
     return key.endswith(("报告", "報告")) and _REPORT_TITLE.fullmatch(simplified(key)) is not None
 
 
@@ -335,7 +367,7 @@ def report_year(text: str) -> int | None:
     None for any other line, and for a title stating none there."""
     if not is_report_title(text):
         return None
-    found = _REPORT_YEAR.search(simplified(_title_key(text)))
+    found = _REPORT_YEAR.search(simplified(_report_key(text)))
     return int(found.group(1) or found.group(2)) if found else None
 
 
@@ -365,6 +397,7 @@ def report_name(text: str) -> str | None:
     key = _title_key(text)
     if key.endswith(("公示", "设定")) and (notice := _NOTICE_TITLE.fullmatch(key)):
         return notice["name"] or notice["set"]
+    key = _report_key(text)
     found = _REPORT_TITLE.fullmatch(key) if key.endswith("报告") else None
     if found is None:
         return None

@@ -32,6 +32,7 @@ from jixiao.documents.interpret.header_cells import (
     title_money_unit,
     title_project,
     year_line,
+    year_mark,
 )
 from jixiao.documents.interpret.lost_levels import restored_levels
 from jixiao.documents.interpret.option_lists import is_boxes, is_option_row, read_choice, settled
@@ -400,6 +401,21 @@ def _year_budget(figures: dict[str, str]) -> Decimal | None:
     amounts = [amount for key in ("budget_full", "budget_initial")
                if (amount := parse_amount(figures.get(key) or "")) is not None]
     return next((amount for amount in amounts if amount), amounts[0] if amounts else None)
+
+
+def _values_by_column(labels: list[tuple[str, str, int | None]], row: Row) -> dict[str, str] | None:
+    """The values of a row under a row of amount labels alone, each in its label's grid column, by label, where some
+    were left blank (资金总额 | 其中：财政拨款 | 其他资金 over 12 | 12 | blank: a Word or Excel form's cells keep their
+    columns); None where a label or a column is unknown, a value stands under no label's column or is no amount, or a
+    label that is no amount's is among them (a wide form's fields, aligned by order)."""
+    columns = {column: label for field, label, column in labels}
+    if None in columns or any(field not in _AMOUNT_FIELDS for field, _, _ in labels):
+        return None
+    values = [cell for cell in row.filled if block_label(cell.text.strip()) != "budget_section"]
+    if not values or any(cell.column not in columns or parse_field_amount(cell.text.strip()) is None
+                         or not is_figure(cell.text.strip()) for cell in values):
+        return None
+    return {columns[cell.column]: cell.text.strip() for cell in values}
 
 
 _SENTENCE = re.compile(r"[\u4e00-\u9fff][^|｜]{8,}[，,。;；、][^|｜]{4,}")
@@ -896,7 +912,8 @@ class SheetBuilder:
         self._money_reason = False  # the money table has a 原因 column
         self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
         self._amount_columns: list[str] = []  # the amount labels heading a row of figures to come (_amounts_below)
-        self._labels_above: list[tuple[str, str]] = []  # (field, label) of a row of labels alone (_values_below)
+        # (field, label, grid column) of a row of labels alone (_values_below)
+        self._labels_above: list[tuple[str, str, int | None]] = []
         self._amount_wait = 0  # how many rows of sub-headings may still stand between them
         # the rows whose fused points read more than one way: (the indicator read, if any; the row; where it stands)
         self._ambiguous: list[tuple[Indicator | None, Placed, Location]] = []
@@ -1256,6 +1273,10 @@ class SheetBuilder:
             return False
         for key, figure in zip(keys[::2], texts[1::2]):
             self.money.setdefault(key, _money_figure(figure))  # type: ignore[arg-type]
+        if self.sheet.budget.total is None and (total := _year_budget(self.money)):
+            # a goal form labelling its budget in a money table's words (年度预算数 | 12): the year's budget, as a
+            # self-evaluation's money table states it (its record takes the same amount)
+            self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
         return True
 
     @property
@@ -1347,7 +1368,14 @@ class SheetBuilder:
         elif self.sheet.year is None and _YEAR_PIECE.fullmatch(text):
             self._year_piece = text
             return True
-        return any([self._heading_part(part) for part in _SPACED_PARTS.split(text.strip()) if part])
+        # the year beside the line's other fields, apart by a single space or none ((2024年度)单位:万元): the line's
+        # only where all the rest are fields of the heading, not a sentence opening with a year
+        year, rest = year_mark(text) if self.sheet.year is None else (None, text)
+        taken = [self._heading_part(part) for part in _SPACED_PARTS.split(rest) if part]
+        if year is not None and all(taken):
+            self.sheet.year = year
+            return True
+        return any(taken)
 
     def _heading_part(self, text: str) -> bool:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
@@ -1572,10 +1600,16 @@ class SheetBuilder:
                 self._plan(fields[index:], row)
                 return
             if field == "budget_section":
-                self._pending = "purpose"
                 if money_unit := label_money_unit(text):
                     # 资金情况(万元): the amounts below are in it, whatever the table's 单位 line above said
                     self.sheet.money_unit = money_unit
+                filled = [at for at in range(index, len(fields)) if fields[at]]
+                if len(filled) == 1 and parse_amount(fields[filled[0]]) is not None:
+                    # the section's label with one amount beside it and nothing else (项目资金(万元) | 12): its total
+                    self._assign("total", fields[filled[0]], row, text)
+                    index = len(fields)
+                    continue
+                self._pending = "purpose"
                 continue
             value = ""
             # (a label merged over two columns leaves an empty cell between it and its value: 项目名称 | | XX)
@@ -1720,14 +1754,23 @@ class SheetBuilder:
         if labels and len(filled) == len(labels) and not any(_labelled(text) or is_goals_word(text) or money_key(text)
                                                              for text in filled) and all(
                 field not in _AMOUNT_FIELDS or parse_field_amount(value) is not None
-                for (field, _), value in zip(labels, filled)):  # (an amount's value is one: 其他资金: over 基本支出:622)
+                for (field, _, _), value in zip(labels, filled)):  # (an amount's value is one: 其他资金: over 基本支出:622)
             self._pending_amount = None  # (the last label's wait is over: its value is here)
-            for (field, label), value in zip(labels, filled):
+            for (field, label, _), value in zip(labels, filled):
                 self._assign(field, value, row, label)
             return True
-        fields = [header_label(text) for text in filled]
-        if filled and all(field in _ABOVE_FIELDS for field in fields):
-            self._labels_above = list(zip(fields, filled))  # type: ignore[arg-type]
+        if labels and (under := _values_by_column(labels, row)) is not None:
+            self._pending_amount = None
+            for field, label, _ in labels:
+                self._assign(field, under.get(label, ""), row, label)  # (a value left blank: its label's field is blank)
+            return True
+        # (the cells' grid columns, where the row's texts are its cells as printed, none joined again; the money
+        # block's label merged down beside the labels, 项目资金(万元) | 资金总额 | 财政拨款 | 其他资金, heads them)
+        columns = [cell.column for cell in row.filled] if len(row.filled) == len(filled) else [None] * len(filled)
+        cells = [(header_label(text), text, column) for text, column in zip(filled, columns)
+                 if block_label(text) != "budget_section"]
+        if cells and all(field in _ABOVE_FIELDS for field, _, _ in cells):
+            self._labels_above = cells  # type: ignore[assignment]
         return False
 
     def _sources_row(self, row: Row, texts: list[str]) -> bool:
@@ -1742,7 +1785,7 @@ class SheetBuilder:
         names again a source listed under the span's budget (the year's row of the span's sources alone). True when
         the row was one; a money label waiting for its amount (其他资金 left blank at its line's end) then stays blank."""
         # (the money's row with every amount blank waits as a row of labels alone over their values)
-        under = self._money_at == self._row_count - 1 or any(field in _MONEY_ROW for field, _ in self._labels_above)
+        under = self._money_at == self._row_count - 1 or any(field in _MONEY_ROW for field, *_ in self._labels_above)
         if not under or self._pending_amount is not None and self._money_alone:
             return False  # (a money label alone on its line, waiting for its amount, takes the fund's name and amount)
         pairs: list[list[str]] = []
@@ -1973,13 +2016,16 @@ class SheetBuilder:
 
     def _unit_value(self, value: str) -> str:
         """A unit field's value without what the line runs on into: the money unit line beside it (填报单位:(盖章)
-        单位:万元, taken as the money unit) and the next field's label and value (XX工作站 填报日期:2023年3月20日)."""
+        单位:万元, taken as the money unit), the form's year printed after it (XX局 (2024年度), taken as the year) and
+        the next field's label and value (XX工作站 填报日期:2023年3月20日)."""
+        year, value = year_mark(value)
+        self.sheet.year = self.sheet.year or year
         money = _MONEY_UNIT_IN.search(value)
         if money:
             self.sheet.money_unit = self.sheet.money_unit or MoneyUnit(money.group(1))
             value = value[:money.start()]
         at = _run_on(value)
-        return value[:at].strip() if at else value
+        return value[:at].strip() if at else value.strip()
 
     def _in_table_unit(self, amount: Decimal, value: str, row: Row | None, label: str) -> Decimal:
         """An amount written with its own unit (``164万元``, or its label's: 年度资金总额(万元) | 164, 年度资金总额(万元)：164):

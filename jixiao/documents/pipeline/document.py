@@ -200,6 +200,7 @@ class _Assembler:
         if kind == GOAL and self._titled_report:
             # a report quoting its approved goals in prose or in a goal table's shape (corpus 249, 255) reports on them
             kind = SELF_EVAL
+        self._year_from_form_above()
         self._year_from_page(kind)
         document = Document(source=self.source, format=self.file_format, layout=self.layout_name, unit=unit,
                             overall=self.overall.result(), sheets=self.sheets, diagnostics=self.diagnostics,
@@ -216,6 +217,22 @@ class _Assembler:
         location = Location(file=self.source, line=min(lines) if lines else None)
         self.diagnostics.append(diagnostic("P186", location, count=len(names), names=quoted_cells(names, "、"),
                                            line=min(lines) if lines else "?"))
+
+    def _year_from_form_above(self) -> None:
+        """A sheet with no title of its own that states no year is the next project's block of the form titled above
+        it (one title and year, then 项目名称 again under the same headings: a site's copy of a unit's several
+        projects, each with the form's fields): it takes the year of the titled sheet it follows, said once (P190):
+        the import checks the chosen year against it. A sheet with a title of its own, one of another form's fields
+        (a table of another form stacked below), or one whose titled sheet states no year, takes none."""
+        form = None
+        for sheet in self.sheets:
+            if sheet.title is not None:
+                form = sheet
+            elif sheet.year is None and form is not None and form.year is not None \
+                    and sheet.form_fields == form.form_fields:  # (the same form's fields: its next project's block)
+                sheet.year = form.year
+                location = Location(file=self.source, sheet=sheet.key)
+                self.diagnostics.append(diagnostic("P190", location, year=str(form.year), name=form.key))
 
     def _year_from_page(self, kind: str | None) -> None:
         """The sheets that state no year anywhere (title, header, name, span, deadlines) take the one year of the funds
@@ -425,6 +442,10 @@ class _Assembler:
             long_header = detect_long_header(first.as_row())
             if long_header is not None:
                 return self._long_table(lines, header, long_header)
+        if first.extra.get(PROSE):
+            # a report's line of prose that the grid opens on may open with the report's title, the rest of the text
+            # run on to it (a document site's preview: 1、XX项目绩效评价自评报告一、项目总体情况…(1)投入-…实际完成…)
+            self._report_names(" ".join(first.texts))
         current = self.current
         self._trailer_text(current)
         repeated = (current is not None and current.columns is not None and current.sheet.indicators
@@ -697,6 +718,10 @@ class _Assembler:
         if inner:
             self._cell(text[:inner], number)
             text = text[inner:]
+        if (after := _next_field(text)) is not None:
+            self._cell(text[:after].strip(), number)  # 项目名称:XX 预算金额:12万元: each label with its own value
+            self._cell(text[after:].strip(), number)
+            return
         if spaced := spaced_goals(text):
             for piece in spaced:  # (the goals' label spaced from its goals on one line: a row of its own)
                 self._cell(piece, number)
@@ -953,6 +978,22 @@ def _inner_label(text: str) -> int | None:
     # (项目名称XX主管部门YY实施单位:ZZ项目资金(万元)年初预算数…全年执行数…) are cut apart all the same, up to its money
     match = _labels().search(text, 1, money.start())
     return match.start() if match and header_label(match.group()) not in _MONEY_LABELS else None
+
+
+# a label and its colon after a space, inside a label:value line's value: the next field of the line
+_SPACED_FIELD = re.compile(r"\s(?P<label>[^\s:：]{2,%d})[:：]" % _LONGEST_LABEL)
+
+
+def _next_field(text: str) -> int | None:
+    """Where the next field begins in a label:value line whose fields are set apart by one space only (a PDF's or a
+    site's line: 项目名称:XX 预算金额:12万元, 主管部门:XX局 实施单位:YY中心): at another label of the vocabulary with its
+    colon after a space; None when the line holds one field, or is no label:value line."""
+    if split_label_value(text) is None:
+        return None
+    start = re.search(r"[:：]", text)
+    found = next((match for match in _SPACED_FIELD.finditer(text, start.end() if start else 0)
+                  if header_label(match["label"])), None)
+    return found.start() + 1 if found else None
 
 
 def _inner_field_label(text: str) -> int | None:
