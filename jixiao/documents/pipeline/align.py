@@ -238,6 +238,7 @@ class Aligner:
         self._grid_positions: list[int | None] | None = None
         self._grid_index: dict[int, int | None] = {}
         self._open_row: Placed | None = None  # the last text row, which stopped before its target
+        self._last_serial: int | None = None  # the last number of a 序号 column that opened a stream's row
         self.outline = Outline(self._add_outlined, columns.positions[columns.kinds.index("name")],
                                self._key_at, self._as_level2) if columns.outline else None
 
@@ -932,6 +933,16 @@ class Aligner:
                 body_lines.append(token.line)
                 close()
                 continue
+            if not closed and self._next_serial(texts, position, body):
+                # the next number of the table's 序号 column, alone on its line: the row before ends here (its last
+                # cells may be empty and absent, so the number would otherwise be taken for one of them)
+                if _holds_cells(body):
+                    close()
+                self._last_serial = int(text)
+                body.append(_RowNumber(text))
+                body_lines.append(token.line)
+                first = first or token
+                continue
             if not closed and is_row_number(text) and not self._numbers_column:
                 # a stream's row opens with the number the form prints before it (1-1): the row before ends here
                 if _holds_cells(body):
@@ -1111,6 +1122,27 @@ class Aligner:
         role = label(following).role if following else Role.EMPTY
         return role in _LEVEL_ROLES or role is Role.TEXT and _WORD.search(following) is not None and not (
             is_value(following) or is_qualitative(following))
+
+    def _next_serial(self, texts: list[str], position: int, body: list[str]) -> bool:
+        """Whether a stream's cell at ``position`` is the next number of the header's 序号 column (1 for the table's
+        first row, the last one's plus 1 after it), before a level name or a name: it opens a row when the row before
+        holds a cell for each column before its trailing word columns (偏差原因, 备注: those may be empty, and a
+        one-cell-a-line copy drops empty cells), so that a figure of that row (its 得分 3) is never taken for it."""
+        text = texts[position].strip()
+        expected = 1 if self._last_serial is None else self._last_serial + 1
+        if not self._numbers_column or not _SERIAL.fullmatch(text) or int(text) != expected:
+            return False
+        following = next((each.strip() for each in texts[position + 1:] if each.strip()), "")
+        role = label(following).role if following else Role.EMPTY
+        if not (role in _LEVEL_ROLES or role is Role.TEXT and _WORD.search(following) is not None
+                and not (is_value(following) or is_qualitative(following))):
+            return False
+        opened = max((at + 1 for at, each in enumerate(body) if isinstance(each, _RowNumber)), default=0)
+        cells = [each for each in body[opened:] if not isinstance(each, _RowNumber)]
+        written = len(self.slots)
+        while written and self.slots[written - 1] in _WORD_COLUMNS:
+            written -= 1
+        return not cells or len(cells) >= written
 
     def _frame_label(self, text: str) -> bool:
         """True for a cell that repeats the header's frame column (绩效指标): the vertical label of the form."""

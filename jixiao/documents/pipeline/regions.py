@@ -483,7 +483,8 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
             return Header(_target_from_rows(columns, lines[end:end + _ROWS_LOOKED_AT]), index, end, tokens)
         return None
     if line.kind is LineKind.CELL and line.tokens and (label(line.tokens[0].text).role is Role.HEADING
-                                                       or _opens_with_levels(lines, index)):
+                                                       or _opens_with_levels(lines, index)
+                                                       or _numbers_heading(lines, index)):
         return _stream_header(lines, index, settings)
     if line.kind in (LineKind.CELL, LineKind.PARAGRAPH) and line.tokens:
         headings = split_headings(line.tokens[0].text)
@@ -494,6 +495,17 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
             if _is_header(columns.kinds, settings):
                 return Header(columns, index, index + 1, [line.tokens[0]])
     return None
+
+
+def _numbers_heading(lines: list[Line], index: int) -> bool:
+    """True for a one-cell line holding the heading of a column of row numbers (序号) with a heading of the
+    indicator's columns on the next line: one cell a line, the header opens with it, and its rows with their
+    numbers (which the rows are cut at)."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return line.kind is LineKind.CELL and bool(line.tokens) and line.tokens[0].text.strip() in NUMBER_HEADINGS \
+        and following is not None and following.kind is LineKind.CELL and bool(following.tokens) \
+        and (label(following.tokens[0].text).role is Role.HEADING or _opens_with_levels(lines, index + 1))
 
 
 def _opens_with_levels(lines: list[Line], index: int) -> bool:
@@ -630,7 +642,8 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
         # (评价内容 after 评价指标: the level-2 heading of an evaluation-indicator table, which no vocabulary holds)
         levels = levels or bool(tokens) and (match_key(tokens[-1].text), match_key(text)) == _EVALUATION_LEVELS
         if text and not (label(text).role is Role.HEADING or (_QUALIFIER.match(fold(text)) and tokens) or bare_name
-                         or levels or _unknown_between(lines, end, tokens)):
+                         or levels or _unknown_between(lines, end, tokens)
+                         or not tokens and _numbers_heading(lines, end)):
             break
         if text:
             tokens.append(line.tokens[0])

@@ -86,6 +86,58 @@ def test_a_serial_column_of_a_grid_holds_the_numbers(office):
     assert points(document) == _POINTS
 
 
+# one cell a line (a PDF's or a web page's table copied): each row opens with its 序号, the next one (the last plus 1)
+_SERIAL_SELF_EVALUATION = (["序号", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+                           [["1", "产出指标", "数量指标", "新建村道长度", "≥5公里", "6公里", "20", "20", "无"],
+                            ["2", "改造危桥数量", "≥3座", "3座", "20", "20", "无"],
+                            ["3", "质量指标", "工程验收合格率", "100%", "100%", "10", "10", "无"],
+                            ["4", "效益指标", "社会效益指标", "群众出行条件改善", "有效改善", "有效改善", "30", "28", "部分路段尚未完工"],
+                            ["5", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", "无"]])
+_SERIAL_GOALS = (["序号", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "备注"],
+                 [["1", "产出指标", "数量指标", "养护村道长度", "≥", "12", "公里", "含新建"],
+                  ["2", "质量指标", "养护合格率", "≥", "95", "%", "无"],
+                  ["3", "时效指标", "养护完成时间", "≤", "12", "月", "年底前"],
+                  ["4", "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%", "无"]])
+
+
+def _one_cell_a_line(table: tuple[list[str], list[list[str]]], last_empty: bool) -> list[str]:
+    """The table's cells one a line, each row's last cell (偏差原因, 备注) empty and so absent when ``last_empty``."""
+    header, body = table
+    return [*header, *(cell for row in body for cell in (row[:-1] if last_empty else row))]
+
+
+@pytest.mark.parametrize("last_empty", [False, True])
+def test_a_self_evaluation_one_cell_a_line_is_cut_at_each_rows_serial(last_empty):
+    # the next row's number was taken for the row's 偏差原因 (or joined to it), and the row after it read as an
+    # indicator of its own (name 部分路段尚未完工, target 5)
+    document = read(["项目支出绩效自评表", *_one_cell_a_line(_SERIAL_SELF_EVALUATION, last_empty)])
+    assert rows(document) == [*_SELF_EVALUATED, ("效益指标", "社会效益指标", "群众出行条件改善", "有效改善"),
+                              ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+    assert points(document) == [*_POINTS, ("有效改善", Decimal(30), Decimal(28)), ("95%", Decimal(10), Decimal(10))]
+    deviations = [item.deviation for item in document.sheets[0].evaluation.items]
+    assert deviations == ([None] * 5 if last_empty else ["无", "无", "无", "部分路段尚未完工", "无"])
+
+
+@pytest.mark.parametrize("last_empty", [False, True])
+def test_a_goal_table_one_cell_a_line_is_cut_at_each_rows_serial(last_empty):
+    document = read(["项目支出绩效目标表", *_one_cell_a_line(_SERIAL_GOALS, last_empty)])
+    indicators = document.sheets[0].indicators
+    assert [(i.level1, i.level2, i.name) for i in indicators] == [
+        ("产出指标", "数量指标", "养护村道长度"), ("产出指标", "质量指标", "养护合格率"), ("产出指标", "时效指标", "养护完成时间"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度")]
+    assert [i.target.value for i in indicators] == [Decimal(12), Decimal(95), Decimal(12), Decimal(90)]
+    assert [i.extra.get("备注") for i in indicators] == ([None] * 4 if last_empty else ["含新建", "无", "年底前", "无"])
+
+
+def test_a_figure_equal_to_the_next_serial_stays_in_its_row():
+    # the row's 得分 is 3 (the next row's number), its 偏差原因 words after it, its 实际完成值 left empty: the 3 is
+    # the score, the row is not cut there
+    header, body = _SERIAL_SELF_EVALUATION
+    lines = [*header, *body[0], "2", "改造危桥数量", "≥3座", "20", "3", "部分危桥尚未改造", *body[2]]
+    document = read(["项目支出绩效自评表", *lines])
+    assert [i.name for i in document.sheets[0].indicators] == ["新建村道长度", "改造危桥数量", "工程验收合格率"]
+
+
 # -- a 备注 column --------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("layout", ["pipes", "cell_bars"])
