@@ -12,7 +12,7 @@ from functools import cache
 
 from jixiao.model.lexicon import fold, load
 
-__all__ = ["GRADES", "HEADER_OPTIONS", "RUN_TOGETHER", "whole_list"]
+__all__ = ["ENDS", "GRADES", "HEADER_OPTIONS", "RUN_TOGETHER", "whole_list"]
 
 
 def _folded(words: list[str]) -> frozenset[str]:
@@ -27,6 +27,8 @@ HEADER_OPTIONS = _folded(_DATA["header"]) | frozenset(option for options in _SHO
 RUN_TOGETHER = {"".join(options): options for options in _SHORT}
 # The grades of one scale and the answers yes or no (优 良 中 差; 是 否): a 指标值 of these side by side is no choice.
 GRADES = _folded(_DATA["grades"])
+# The two ends of a scale and the yes and no (好 坏; 是 否): both written, none was chosen.
+ENDS = tuple(_folded(ends) for ends in _DATA["ends"])
 
 
 @cache

@@ -37,6 +37,7 @@ from jixiao.model import (
 from jixiao.model.doubt import doubtful_rows
 from jixiao.model.lexicon import fold, load
 from jixiao.model.numerals import BARE_FIGURE
+from jixiao.model.options import ENDS, GRADES
 from jixiao.model.wording import Phrase, Worded
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
@@ -59,15 +60,15 @@ _HEADINGS = {"weight": "权重", "score": "得分", "actual": "实际完成值"}
 
 # The answers a qualitative indicator offers (好坏, 是否, 有无, 优良中差, 好/坏), written as the actual: no answer chosen.
 # Both ends of a scale are written (好 and 坏): 良好 or 优良 are one answer, a grade.
-_OPTION = "好坏优良中差是否有无高低"
+# (the vocabulary of option lists, jixiao.model.options: its one-character grades and the ends of its scales)
+_OPTION = "".join(sorted({grade for grade in GRADES if len(grade) == 1}.union(*ENDS)))
 _OPTIONS = re.compile(rf"[{_OPTION}](?:[/／、|或]?[{_OPTION}])+")
-_ENDS = ("好坏", "优差", "是否", "有无", "高低")
 
 
 def no_answer_chosen(actual: str) -> bool:
     """Whether the actual only lists the answers the form offers (好坏, 是/否, 优良中差): none was chosen."""
     folded = "".join(actual.split()).strip("。．.，,；;！!")
-    return bool(_OPTIONS.fullmatch(folded)) and any(set(ends) <= set(folded) for ends in _ENDS)
+    return bool(_OPTIONS.fullmatch(folded)) and any(ends <= set(folded) for ends in ENDS)
 
 
 def guessed(indicator: Indicator, doubtful: frozenset[int] = frozenset()) -> bool:
