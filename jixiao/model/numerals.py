@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["CHINESE_DIGITS", "chinese_to_decimal", "failed_number", "written_number"]
+__all__ = ["BARE_FIGURE", "CHINESE_DIGITS", "chinese_to_decimal", "failed_number", "written_number"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
 CHINESE_DIGITS = "".join([*_DIGITS, *_SMALL_UNITS, *_LARGE_UNITS])
-# a number as a document writes it: digits, a point, a sign
+# A figure in digits, its decimals if any: no sign, no thousands separator, no unit. What the reader, the review and the
+# audit look for on its own (a cell that is a figure and nothing else; the figures of a name, 230 in 230人).
+BARE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+# a number as a document writes it: digits, a point, a sign (wider than BARE_FIGURE: a value read, not found in words)
 _WRITTEN = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*")
 # where a figure failed: the words Decimal reads (NaN, Infinity, 1e999999) or a spreadsheet's error values
 _FAILED = re.compile(r"\s*(?:[+-]?(?:s?nan\d*|inf(?:inity)?|(?:\d+(?:\.\d*)?|\.\d+)e[+-]?\d+)"

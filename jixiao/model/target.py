@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from jixiao.model.numerals import BARE_FIGURE
 from jixiao.model.wording import Worded
 
 __all__ = ["NoteCode", "Operator", "Target", "TargetNote", "points_not_targets"]
@@ -55,7 +55,6 @@ class TargetNote(Worded):
 
 
 # A cell holding a number alone, as a form with operator and unit columns prints its 指标值 (95, 12.5).
-_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 class Target(BaseModel):
@@ -115,7 +114,7 @@ class Target(BaseModel):
         from the surrounding text is no column's and is not added."""
         written = self.raw.strip()
         understood = self.operator is not None or (self.unit is not None and not self.unit_inferred)
-        if not understood or self.value is None or not _BARE_NUMBER.fullmatch(written) or Decimal(written) != self.value:
+        if not understood or self.value is None or not BARE_FIGURE.fullmatch(written) or Decimal(written) != self.value:
             return self.raw
         own = self.model_copy(update={"unit": None, "unit_raw": None}) if self.unit_inferred else self
         return own.display()

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
 from jixiao.model.lexicon import TEXT_MEMO, fold, load, simplified
-from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
+from jixiao.model.numerals import BARE_FIGURE, CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
 from jixiao.model.units import (
     PER_WORD,
@@ -31,7 +31,6 @@ from jixiao.model.units import (
 __all__ = ["figure_slips_in_place", "figure_slips_repaired", "parse_target"]
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|百分之[" + CHINESE_DIGITS + r"]+|[" + CHINESE_DIGITS + r"]+")
-_ANY_NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)")
 # words that go on after a target (培训结束后及时考核), not a word or two that qualify it (左右)
 _WORDS = re.compile(r"[\u4e00-\u9fff]{3}")
 _SEPARATORS = ",;:、/()（）[]【】 "
@@ -565,8 +564,8 @@ def _bracketed_unit(text: str) -> tuple[str | None, str | None]:
 
 def _unit_from_text(value: Decimal, text: str) -> tuple[str | None, str | None]:
     """Find ``value`` written with a unit in ``text``; return the canonical unit and its spelling."""
-    for match in _ANY_NUMBER_WITH_UNIT.finditer(text):
-        if Decimal(match.group(1)) != value:
+    for match in BARE_FIGURE.finditer(text):
+        if Decimal(match.group()) != value:
             continue
         after = _Cursor(text, match.end())
         spelling = after.take_unit()

@@ -8,6 +8,7 @@ import re
 
 from jixiao.model import HeaderChoice
 from jixiao.model.lexicon import fold
+from jixiao.model.options import HEADER_OPTIONS, RUN_TOGETHER
 
 __all__ = ["read_choice", "is_boxes", "is_option_row", "settled"]
 
@@ -29,14 +30,6 @@ _WINGDINGS_TICKED = re.compile(r"(?:^|(?<=\s))R(?=\s|$)")
 _NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=[" + _EMPTY + _TICKED + _LOST + r"]))(?:\d{1,2}[、.．]|[(（]\d{1,2}[)）]|[①-⑩])")
 _WORD_BREAK = re.compile(r"[\s/／、|｜,，;；]+")
 _LONGEST_OPTION = 12
-# Options forms print as plain words, the template's list left whole (项目属性 延续项目 新增项目; 是/否; 高中低): a value
-# made only of these, two or more, is the list unchosen. A word outside them (a project's own wording) is no list.
-_OPTION_WORDS = frozenset({
-    "新增", "新增项目", "新增性项目", "新增性", "延续", "延续项目", "延续性项目", "延续性", "持续性项目", "持续性",
-    "经常性项目", "常年性", "常年性项目", "一次性", "一次性项目", "部门预算", "部门预算项目", "切块预算", "切块预算项目",
-    "上级专项", "本级专项", "是", "否", "有", "无", "高", "中", "低"})
-# a list written as one word (高中低, 是否): its options
-_RUN_TOGETHER = {"高中低": ("高", "中", "低"), "是否": ("是", "否"), "有无": ("有", "无")}
 
 
 def read_choice(label: str | None, text: str) -> HeaderChoice | None:
@@ -123,7 +116,7 @@ def _boxed(text: str, prefix: bool) -> list[tuple[str, bool]]:
             continue
         option, others = (words[0], words[1:]) if before else (words[-1], words[:-1])
         # (a tick without a box before one option, the template's others left bare: √延续项目 新增项目)
-        bare = [word for word in others if before and word in _OPTION_WORDS]
+        bare = [word for word in others if before and word in HEADER_OPTIONS]
         edge = at == len(parts) - 2 if before else at == 1 and prefix
         if len(bare) < len(others) and not edge:
             return []
@@ -132,8 +125,10 @@ def _boxed(text: str, prefix: bool) -> list[tuple[str, bool]]:
 
 
 def _plain(text: str) -> list[str]:
-    """The template's options left whole as plain words, or nothing when a word is no option's."""
+    """The template's options left whole as plain words (项目属性 延续项目 新增项目; 是/否; 高中低): a value made only of
+    the options forms print (:data:`HEADER_OPTIONS`), two or more, is the list unchosen; nothing when a word is no
+    option's (a project's own wording is no list)."""
     words = _words(text)
-    if len(words) == 1 and words[0] in _RUN_TOGETHER:
-        return list(_RUN_TOGETHER[words[0]])
-    return words if len(words) >= 2 and all(word in _OPTION_WORDS for word in words) else []
+    if len(words) == 1 and words[0] in RUN_TOGETHER:
+        return list(RUN_TOGETHER[words[0]])
+    return words if len(words) >= 2 and all(word in HEADER_OPTIONS for word in words) else []

@@ -91,7 +91,7 @@ from jixiao.model import (
 )
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import TEXT_MEMO, fold, simplified, simplified_in_place
-from jixiao.model.numerals import failed_number
+from jixiao.model.numerals import BARE_FIGURE, failed_number
 from jixiao.model.sheet import says_nothing
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
@@ -160,7 +160,6 @@ _CIRCLED = re.compile(r"[(（]含[^()（）]{1,12}[)）]|[①-⑳](?:[=＝][①-
 _TO_DATE = r"(?:1[-—~至]\d{1,2}月|截[至止](?:20\d{2}年)?\d{1,2}月(?:底|末|\d{1,2}日)?|上半年|前三季度)(?:累计)?"
 _SPENT_TO_DATE = re.compile(rf"^{_TO_DATE}(?:实际)?(?:执行|支出)(?:数|金额)")
 _RATE_TO_DATE = re.compile(rf"^{_TO_DATE}(?:预算|资金)?执行率")
-_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure with no unit or word around it
 _CODE = re.compile(r"[0-9A-Za-z]+")  # a unit code's characters
 _WAN = re.compile(r"(?<=\d)[万萬]$")  # (萬: a copy in Traditional characters)
 # a web copy's residue after a figure (3,724,055.00?: a non-breaking space turned into ?)
@@ -2544,7 +2543,7 @@ class SheetBuilder:
                 or self.columns is None or "unit" in self.columns.kinds:
             return False
         target = self.results[-1][1].get("target", "").strip()
-        if _BARE_NUMBER.fullmatch(target) is None or not text.rstrip().endswith(target):
+        if BARE_FIGURE.fullmatch(target) is None or not text.rstrip().endswith(target):
             return False
         above = indicators[:-1]
         return len(above) >= 2 and all(indicator.target.unit is not None for indicator in above)
@@ -2557,7 +2556,7 @@ class SheetBuilder:
         if not indicators or not self.results or self.results[-1][0] != len(indicators):
             return None
         actual = self.results[-1][1].get("actual", "").strip()
-        cut = (indicators[-1].target.unit is not None and _BARE_NUMBER.fullmatch(actual) is not None
+        cut = (indicators[-1].target.unit is not None and BARE_FIGURE.fullmatch(actual) is not None
                and text.rstrip().endswith(actual))
         return actual if cut else None
 
@@ -2618,7 +2617,7 @@ class SheetBuilder:
         text = next(iter(rest.values())).strip()
         last = indicators[-1]
         if self._rows_since != 1 or last.weight is not None \
-                or not _BARE_NUMBER.fullmatch(text) or Decimal(text) > 100 \
+                or not BARE_FIGURE.fullmatch(text) or Decimal(text) > 100 \
                 or not any(indicator.weight is not None for indicator in indicators[:-1]):
             return False
         indicators[-1] = last.model_copy(update={"weight": Decimal(text), "weight_raw": text})

@@ -25,6 +25,7 @@ from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels, total_words
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, load, simplified
+from jixiao.model.numerals import BARE_FIGURE
 from jixiao.model.target_text import figure_slips_in_place, figure_slips_repaired
 from jixiao.model.units import canonical_unit, unit_spellings
 from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
@@ -73,7 +74,6 @@ _BARE_RESIDUE = re.compile(r"[≥≤=<>≧≦]?\*{2,}[^\d\s,，;；。()（）]{
 # a row's number in a form that numbers its rows under their goals (``1-1``, ``1-2``; not a range: no unit follows)
 _ROW_NUMBER = re.compile(r"\d{1,2}[-－]\d{1,2}")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
-_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # the template's numbering of its indicator rows (``指标1:``, ``指标2``, ``指标1工程完工率``)
 # the template's numbering of its rows: 指标1:, or 任务1: where a 部门整体 form's 分解目标 column numbers the tasks
 _NUMBER_MARK = r"(?:指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))|任务\s*\d{1,2}\s*[:：])"
@@ -185,7 +185,7 @@ def is_bare_number(text: str) -> bool:
     """True for a cell holding only an unsigned number, spaces around it aside (``10``, `` 2.5 ``): a 分值 or 得分
     cell, or a figure standing alone. Narrower than a :attr:`Role.NUMBER` label, which also takes a sign, thousands
     separators and a trailing % (``-5``, ``1,000``, ``90%``), and read on the text as written (no folding)."""
-    return _BARE_NUMBER.fullmatch(text.strip()) is not None
+    return BARE_FIGURE.fullmatch(text.strip()) is not None
 
 
 def is_operator(text: str) -> bool:

@@ -33,6 +33,7 @@ from jixiao.documents.vocabulary import (
     plan_column,
 )
 from jixiao.model.lexicon import fold, simplified
+from jixiao.model.numerals import BARE_FIGURE
 from jixiao.model.target_text import parse_target
 from jixiao.model.wording import Phrase
 
@@ -215,7 +216,6 @@ _AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万元|万|元)")
 _BARE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*$")
 _PERSON = re.compile(r"\s*[/／]\s*[\u4e00-\u9fff]{2}")
 _PUNCTUATION = re.compile(r"[,，。;；:：、()（）]")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PROJECT_END = re.compile(r"项目|工程")  # how a project's name ends (茶叶优势主导产业项目, 饮水安全巩固提升工程)
 _LONGEST_UNIT = 30
 _LONGEST_NAME = 40
@@ -308,7 +308,7 @@ def _owner_end(text: str, start: int) -> int | None:
 def _goals_end(text: str, start: int) -> int:
     """Where the goals cell run together with the column after it ends: after its last figure, with that figure's
     unit and operator word (…带动脱贫户增收2000元以上 | 务工、分红); at the end of the text when it gives no figure."""
-    figures = list(_FIGURE.finditer(text, start))
+    figures = list(BARE_FIGURE.finditer(text, start))
     if not figures:
         return len(text)
     rest = text[figures[-1].start():]

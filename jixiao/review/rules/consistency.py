@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from jixiao.model import Indicator, Severity, canonical_level1, canonical_level2, parse_target
 from jixiao.model.lexicon import TEXT_MEMO, fold
-from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
+from jixiao.model.numerals import BARE_FIGURE, CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
@@ -300,7 +300,7 @@ class GoalCountNotInIndicators(Rule):
             # people and places around them (户籍人口76户174人, 7个林场和11个乡镇) gives specifications and scope, not
             # the few outputs the year is measured by; reviewers leave such figures alone (corpus 103, 178, 215)
         written = fold("".join(f"{i.name}{i.description or ''}{i.target.raw}" for i in indicators))
-        numbers = set(_NUMBER.findall(written))
+        numbers = set(BARE_FIGURE.findall(written))
         # (a row that names what the goal counts, 开展小型水利工程建设(个) for 7个小型水利工程, measures it: a different
         # figure there is JX603's)
         missing = [(value, unit, figure, shown) for value, unit, figure, shown in promised
@@ -355,7 +355,6 @@ class ProjectWorksUncovered(Rule):
             yield self.finding(ctx, column="project", thing=thing, works=works, confidence=Confidence.INFERENCE)
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _counterpart(counted: str, indicators: list[Indicator]) -> Indicator | None:

@@ -25,6 +25,8 @@ from jixiao.model import (
 )
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fold
+from jixiao.model.numerals import BARE_FIGURE
+from jixiao.model.options import GRADES, whole_list
 from jixiao.review.context import COUNTED_UNITS, SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix, listed
 from jixiao.review.lexicon import (
@@ -507,15 +509,13 @@ class NumberInNameDiffers(Rule):
         fix="名称中删去数字，以指标值为准；两处都对的，统一为同一个数。",
     )
 
-    _FIGURE = re.compile(r"(\d+(?:\.\d+)?)")
-
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             if target.value is None:
                 continue
             name = fold(indicator.name)
-            figures = [parse_target(name[match.start():]) for match in self._FIGURE.finditer(name)]
+            figures = [parse_target(name[match.start():]) for match in BARE_FIGURE.finditer(name)]
             figures = [f for f in figures if f.value is not None and f.unit and not f.is_date]
             for written in figures:
                 # 230人 in the name and 230个 as the target count the same people in two units; a figure of another
@@ -543,7 +543,8 @@ class UnselectedOptions(Rule):
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "“{column_name}”中留着模板的选项“{options}”，没有选定"
     docs = RuleDocs(
-        what="指标值、指标名称或年度目标中是否留着没有选定的选项列表（高中低、是/否、□新增□延续）；指标值用“/”“、”“|”"
+        what="指标值、指标名称或年度目标中是否留着没有选定的选项列表（高中低、高/中/低、是/否、确定能、有可能、不可能、□新增□延续；"
+        "选项连写或用“/”“、”隔开都算，词表 jixiao/model/data/options.toml 与读取表头选项共用）；指标值用“/”“、”“|”"
         "并列的几项都是同一等级表中的等级（优/良/中/差、长期/短期），或其中一项是另一项的否定（合格/不合格、完成/未完成），也算。"
         "一个一级指标下两行以上、过半的指标值都是未选定的选项（或空着）的，这一级的目标等于没有设定，为错误（目标表，行的位置"
         "不是推测的）；其余为警告。",
@@ -553,12 +554,11 @@ class UnselectedOptions(Rule):
         fix="只保留选定的一项，删去其余选项。",
     )
 
-    _LISTS = re.compile(r"^(高中低|高/中/低|好/中/差|是/否|是否|有/无|确定能、?有可能、?不可能)$|□[^□]+□")
+    # boxes around the options, none ticked (□新增□延续); the lists printed whole (高中低, 是/否) are jixiao.model.options'
+    _BOXES = re.compile(r"□[^□]+□")
     # A 指标值 of options side by side (合格/不合格, 优/良/中/差, 长期、短期): the grades of one scale, or an option and
     # its negation; a single grade (良好) or a figure among them (1年/3年) is no list of this kind.
     _SEPARATOR = re.compile(r"[/、|｜]")
-    _GRADES = frozenset({"优", "良", "中", "差", "高", "低", "好", "较好", "一般", "较差", "优秀", "良好", "合格", "不合格",
-                         "长期", "中期", "短期", "是", "否", "有", "无", "达标", "不达标", "完成", "未完成"})
     _NEGATION = re.compile(r"^(不|未|非|无)")
 
     @classmethod
@@ -568,22 +568,28 @@ class UnselectedOptions(Rule):
         if len(options) < 2 or not all(options):
             return False
         negated = any(cls._NEGATION.sub("", one) == other and one != other for one in options for other in options)
-        return negated or all(option in cls._GRADES for option in options)
+        return negated or all(option in GRADES for option in options)
+
+    @classmethod
+    def _listed(cls, text: str | None) -> bool:
+        """True for a text that is a template's option list left whole, or boxes around options."""
+        folded = fold(text or "")
+        return whole_list(folded) or cls._BOXES.search(folded) is not None
 
     def _unselected(self, text: str | None) -> bool:
-        return bool(self._LISTS.search(fold(text or "")) or self._options(text or ""))
+        return self._listed(text) or self._options(text or "")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         unset = self._unset_levels(ctx)
         for indicator in ctx.sheet.indicators:
             for column, label, text in (("target", "指标值", indicator.target.raw), ("name", "三级指标", indicator.name)):
-                match = self._unselected(text) if column == "target" else self._LISTS.search(fold(text or ""))
+                match = self._unselected(text) if column == "target" else self._listed(text)
                 if match:
                     severity = Severity.ERROR if column == "target" and ctx.level1_of(indicator) in unset else None
                     yield self.finding(ctx, indicator=indicator, column=column, column_name=label,
                                        options=text.strip(), severity=severity)
         for text in [*ctx.sheet.goals, ctx.sheet.purpose or ""]:
-            if self._LISTS.search(fold(text)):
+            if self._listed(text):
                 yield self.finding(ctx, column="goals", column_name="表头", options=text.strip()[:40])
 
     def _unset_levels(self, ctx: SheetContext) -> set[str | None]:

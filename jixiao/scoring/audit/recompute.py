@@ -36,6 +36,8 @@ from jixiao.model import (
 )
 from jixiao.model.doubt import doubtful_rows
 from jixiao.model.lexicon import fold, load
+from jixiao.model.numerals import BARE_FIGURE
+from jixiao.model.options import ENDS, GRADES
 from jixiao.model.wording import Phrase, Worded
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
@@ -58,15 +60,15 @@ _HEADINGS = {"weight": "权重", "score": "得分", "actual": "实际完成值"}
 
 # The answers a qualitative indicator offers (好坏, 是否, 有无, 优良中差, 好/坏), written as the actual: no answer chosen.
 # Both ends of a scale are written (好 and 坏): 良好 or 优良 are one answer, a grade.
-_OPTION = "好坏优良中差是否有无高低"
+# (the vocabulary of option lists, jixiao.model.options: its one-character grades and the ends of its scales)
+_OPTION = "".join(sorted({grade for grade in GRADES if len(grade) == 1}.union(*ENDS)))
 _OPTIONS = re.compile(rf"[{_OPTION}](?:[/／、|或]?[{_OPTION}])+")
-_ENDS = ("好坏", "优差", "是否", "有无", "高低")
 
 
 def no_answer_chosen(actual: str) -> bool:
     """Whether the actual only lists the answers the form offers (好坏, 是/否, 优良中差): none was chosen."""
     folded = "".join(actual.split()).strip("。．.，,；;！!")
-    return bool(_OPTIONS.fullmatch(folded)) and any(set(ends) <= set(folded) for ends in _ENDS)
+    return bool(_OPTIONS.fullmatch(folded)) and any(ends <= set(folded) for ends in ENDS)
 
 
 def guessed(indicator: Indicator, doubtful: frozenset[int] = frozenset()) -> bool:
@@ -172,7 +174,7 @@ class RecomputedItem:
         """The target as one cell would state it: :attr:`target` (the 指标值 cell as printed) with the comparison
         before it where the operator stands in a column of its own (指标性质 ``≥`` | 指标值 ``8400`` | 度量单位 ``元``,
         the Sichuan 2023 and Yunnan forms: ``≥8400元``)."""
-        if self.operator in _COMPARISONS and parse_target(self.target).operator is None and _BARE_FIGURE.match(
+        if self.operator in _COMPARISONS and parse_target(self.target).operator is None and BARE_FIGURE.match(
                 self.target.strip()):
             return f"{self.operator.value}{self.target.strip()}"
         return self.target
@@ -327,7 +329,6 @@ def _exact_execution_score(report: ReportedEvaluation, weight: Decimal, rate: De
     return from_printed if abs(score - from_printed) < abs(score - exact) else exact
 
 
-_BARE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _COMPARISONS = (Operator.GE, Operator.LE, Operator.EQ, Operator.GT, Operator.LT)  # an operator a cell can state
 _BOUND_FIGURE = re.compile(r"(?:[≥≤><=≧≦]|>=|<=)\s*\d+(?:\.\d+)?")  # a figure with its operator, no unit (≥8400)
 
@@ -338,9 +339,9 @@ def _in_columns_unit(figure: str, target: Target) -> str:
     operator's column, 指标性质 ``≥``, is the target's alone.) So is a target whose operator stands with its figure
     and its unit in the column (``≥8400`` | 计量单位 ``元``, the Hubei and Anhui budget systems' exports): ``≥8400元``."""
     raw = (target.raw or "").strip()
-    if not target.unit or not (_BARE_FIGURE.fullmatch(raw) or not target.unit_inferred and _BOUND_FIGURE.fullmatch(raw)):
+    if not target.unit or not (BARE_FIGURE.fullmatch(raw) or not target.unit_inferred and _BOUND_FIGURE.fullmatch(raw)):
         return figure
-    if _BARE_FIGURE.fullmatch(figure) or figure == raw and _BOUND_FIGURE.fullmatch(figure):
+    if BARE_FIGURE.fullmatch(figure) or figure == raw and _BOUND_FIGURE.fullmatch(figure):
         return f"{figure}{target.unit}"
     return figure
 
