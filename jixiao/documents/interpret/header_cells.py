@@ -203,8 +203,10 @@ def parse_year(text: str) -> int | None:
 
 
 # a form's year in its title printed in brackets without its 年 (项目支出绩效目标表（2024）, （2024）项目支出绩效目标表): a
-# year of this century alone in its brackets, as under a title (year_mark), no longer number's part
-_TITLE_BRACKET_YEAR = re.compile(r"[(（]\s*(20\d{2})\s*[)）]")
+# year of this century alone in its brackets opening the title or right after the form's 表, as under a title
+# (year_mark); not a document number's year inside the title's name (XX局昌州财行(2022)10号专项经费项目支出绩效自评表,
+# the year the notice was issued in)
+_TITLE_BRACKET_YEAR = re.compile(r"(?:^|(?<=表))\s*[(（]\s*(20\d{2})\s*[)）](?!\s*第?\d)")
 
 
 def title_year(title: str) -> int | None:

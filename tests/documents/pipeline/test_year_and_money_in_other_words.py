@@ -38,8 +38,11 @@ def test_a_title_in_a_tables_first_cell_states_its_bracketed_year_too():
     assert sheet.year == 2024
 
 
-def test_a_bracketed_number_no_year_in_the_title_gives_none():
-    assert read("项目支出绩效目标表（1234）", _NAME, *_GRID).sheets[0].year is None
+@pytest.mark.parametrize("title", ["项目支出绩效目标表（1234）", "某县财行(2022)10号村级公路养护补助项目支出绩效目标表",
+                                   "项目支出绩效目标表(2022)10号"])
+def test_a_bracketed_number_no_form_year_in_the_title_gives_none(title):
+    # (1234: no year; 财行(2022)10号: a notice's number, the year it was issued in, inside the name)
+    assert read(title, _NAME, *_GRID).sheets[0].year is None
 
 
 @pytest.mark.parametrize("label", ["年份", "实施年度", "年份：", "实施年度:"])
