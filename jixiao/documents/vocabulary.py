@@ -219,13 +219,15 @@ def names_a_unit(text: str) -> bool:
 
 
 def split_label_value(text: str) -> tuple[str, str] | None:
-    """Split a cell that holds both a label and its value (``项目名称：XX``); None if it is not one."""
+    """Split a cell that holds both a label and its value (``项目名称：XX``); None if it is not one. A header block's
+    own labels (:func:`block_label`) label a value after their colon too (资金规模：12万元): an indicator's name holds no
+    colon and value."""
     folded = fold(text)
     for separator in (":", "："):
         if separator in folded:
             label, _, value = text.replace("：", ":").partition(":")
-            if header_label(label) and value.strip():
-                return header_label(label), value.strip()
+            if block_label(label) and value.strip():
+                return block_label(label), value.strip()  # type: ignore[return-value]
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["BARE_FIGURE", "CHINESE_DIGITS", "chinese_to_decimal", "failed_number", "written_number"]
+__all__ = ["BARE_FIGURE", "CHINESE_DIGITS", "capital_amount", "chinese_to_decimal", "failed_number", "written_number"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -49,3 +49,29 @@ def chinese_to_decimal(text: str) -> Decimal | None:
             total += (section + digit) * _LARGE_UNITS[ch]
             section = digit = 0
     return Decimal(total + section + digit)
+
+
+# the capital numerals (大写) a money cell writes so that no figure can be altered (壹佰万元整, 拾贰万元), in either script
+_CAPITALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬", "一二二三三四五六六七八九十百千万")
+_CAPITAL = re.compile("[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]")
+# an amount in them: perhaps after 人民币, its 万元 or 元 (圆), the 角 and 分 after the 元, and the 整 closing it
+_CAPITAL_AMOUNT = re.compile(r"(?:人民币)?(?P<number>[零〇一二两三四五六七八九十百千万亿]+?)(?P<wan>万)?[元圆]"
+                             r"(?:(?P<jiao>[一二三四五六七八九])角)?(?:零?(?P<fen>[一二三四五六七八九])分)?[整正]?")
+
+
+def capital_amount(text: str) -> str | None:
+    """An amount written in capital numerals, as figures with its unit: ``拾贰万元`` → ``12万元``, ``壹佰万元整`` → ``100万元``
+    (a whole number of 万 is read in 万元), ``壹拾贰万叁仟元整`` → ``123000元``; None for any other text (figures, or
+    ordinary numerals: 十二万元 is a sentence's count as often as an amount)."""
+    folded = "".join(text.split())
+    if not _CAPITAL.search(folded):
+        return None
+    found = _CAPITAL_AMOUNT.fullmatch(folded.translate(_CAPITALS))
+    number = chinese_to_decimal(found["number"]) if found else None
+    if found is None or number is None:
+        return None
+    cents = sum((Decimal(_DIGITS[found[part]]) / scale for part, scale in (("jiao", 10), ("fen", 100)) if found[part]),
+                Decimal(0))
+    if found["wan"] and not cents:
+        return f"{number}万元"
+    return f"{number * (10_000 if found['wan'] else 1) + cents}元"

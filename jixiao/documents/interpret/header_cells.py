@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Period, Unit
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, simplified
 from jixiao.model.numerals import chinese_to_decimal, written_number
 
-__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "year_line", "year_mark", "report_year", "publication_year", "table_year", "parse_span", "parse_title",
+__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "title_year", "year_line", "year_mark", "report_year", "publication_year", "table_year", "parse_span", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
@@ -200,6 +200,20 @@ def parse_year(text: str) -> int | None:
     """The budget year a title or cell states (``2024年度``)."""
     match = _YEAR.search(text)
     return int(match.group(1)) if match else None
+
+
+# a form's year in its title printed in brackets without its 年 (项目支出绩效目标表（2024）, （2024）项目支出绩效目标表): a
+# year of this century alone in its brackets opening the title or right after the form's 表, as under a title
+# (year_mark); not a document number's year inside the title's name (XX局昌州财行(2022)10号专项经费项目支出绩效自评表,
+# the year the notice was issued in)
+_TITLE_BRACKET_YEAR = re.compile(r"(?:^|(?<=表))\s*[(（]\s*(20\d{2})\s*[)）](?!\s*第?\d)")
+
+
+def title_year(title: str) -> int | None:
+    """The year a form's title states: with its 年 (``2024年度XX绩效目标表``, :func:`parse_year`) or alone in its brackets
+    (``项目支出绩效目标表（2024）``); None for a title stating none."""
+    found = _TITLE_BRACKET_YEAR.search(fold(title))
+    return parse_year(title) or (int(found.group(1)) if found else None)
 
 
 # a point in time a target or a goal sets, its year named (2021年12月31日, 2023年12月前, 到2022年底, 2021.1.1-12.31,

@@ -31,6 +31,7 @@ from jixiao.documents.interpret.header_cells import (
     said_totals,
     title_money_unit,
     title_project,
+    title_year,
     year_line,
     year_mark,
 )
@@ -91,7 +92,7 @@ from jixiao.model import (
 )
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import TEXT_MEMO, fold, simplified, simplified_in_place
-from jixiao.model.numerals import BARE_FIGURE, failed_number
+from jixiao.model.numerals import BARE_FIGURE, capital_amount, failed_number
 from jixiao.model.sheet import says_nothing
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
@@ -817,6 +818,12 @@ def _an_indicator_row(texts: list[str]) -> bool:
             and any(is_value(text) for text in texts[name + 1:]))
 
 
+def _names_span(value: str) -> bool:
+    """Whether a year field's cell names a span of years (``2024-2026``, ``2024年至2026年``), no one year."""
+    span = parse_span(value) if value else None
+    return span is not None and None not in (span.start, span.end) and span.start != span.end
+
+
 class SheetBuilder:
     """Accumulates the rows of one sheet: first its header block, then (after the grid header) indicators."""
 
@@ -827,7 +834,7 @@ class SheetBuilder:
         sheet starts with them, as every project of a long-layout table shares them."""
         self.source = source
         self.ordinal = ordinal
-        self.sheet = GoalSheet(title=title, year=parse_year(title or ""), money_unit=title_money_unit(title or ""),
+        self.sheet = GoalSheet(title=title, year=title_year(title or ""), money_unit=title_money_unit(title or ""),
                                table=ordinal)
         if like is not None:
             shared = like.sheet
@@ -1863,7 +1870,7 @@ class SheetBuilder:
         elif self.sheet.year is None and parse_title(text) and ":" not in fold(text):
             # the form's title as the first cell of a row beside a field (2022年度项目支出绩效自评表 | 部门:XX): its year
             # (not a page's line naming the title among its fields, 名称: XX自评表 (2021) 发布日期: 2022年04月02日)
-            self.sheet.year = parse_year(text)
+            self.sheet.year = title_year(text)
 
     def _options_unlabelled(self, text: str) -> bool:
         """A cell no label claims that is an option list, or more of one: the next options of the field before it in
@@ -1922,6 +1929,7 @@ class SheetBuilder:
                 update["text"] = "—".join(dates)  # (both as printed; a date a copy cut short names its year only)
             self.sheet.period = period.model_copy(update=update)
         if field in _AMOUNT_FIELDS:
+            value = self._capital_figures(value, row, label)
             amount = parse_field_amount(value)
             if value and amount is None:
                 self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
@@ -1974,6 +1982,10 @@ class SheetBuilder:
             sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": code.group() if code else None})
         elif field == "spent":
             self.money.setdefault("spent", value)  # 执行数: 2.38 beside 预算数 in a self-evaluation's header block
+        elif field == "year" and _names_span(value):
+            # 实施年度 | 2024-2026: a multi-year project's span printed where the form asks its year, the project's
+            # period, its year left to the title or said from the span (not its last year taken for the budget's)
+            self._assign("period", value, row, label)
         elif field == "year" and value and parse_year(value + "年") is None and _is_sentence(value) and not (
                 _inner_amounts(value) or sheet.goals):
             # 年度 | 文化惠民工程,主要用于送戏进万村…: the 年度 row of a goals block (总体目标 over 中长期 | 年度, the
@@ -2003,6 +2015,7 @@ class SheetBuilder:
 
     def _span_amount(self, field: str, value: str, row: Row, label: str) -> None:
         """The whole span's ``field`` (its total or a part of it) as the form prints it: GoalSheet.period's budget."""
+        value = self._capital_figures(value, row, label)
         amount = parse_field_amount(value)
         if value and amount is None:
             self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
@@ -2012,6 +2025,17 @@ class SheetBuilder:
         period = self.sheet.period or Period()
         budget = with_part(period.budget, field, label, self._in_table_unit(amount, value, row, label))
         self.sheet.period = period.model_copy(update={"budget": budget})
+
+    def _capital_figures(self, value: str, row: Row | None, label: str) -> str:
+        """An amount field's cell as figures: one written in capital numerals (拾贰万元) read as ``12万元``, said (the
+        conversion is the reader's, the reviewer checks it against the form); any other cell as it is."""
+        figures = capital_amount(value)
+        if figures is None:
+            return value
+        field = label.replace("：", ":").partition(":")[0].strip()  # (a label：value cell's label before its colon)
+        self.diagnostics.append(diagnostic("P191", self._location(row, label), field=field, value=value.strip(),
+                                           amount=figures))
+        return figures
 
     def _unit_value(self, value: str) -> str:
         """A unit field's value without what the line runs on into: the money unit line beside it (填报单位:(盖章)
