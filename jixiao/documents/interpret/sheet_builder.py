@@ -1929,13 +1929,9 @@ class SheetBuilder:
                 update["text"] = "—".join(dates)  # (both as printed; a date a copy cut short names its year only)
             self.sheet.period = period.model_copy(update=update)
         if field in _AMOUNT_FIELDS:
-            value = self._capital_figures(value, row, label)
-            amount = parse_field_amount(value)
+            value, amount = self._amount_cell(value, row, label)
             if value and amount is None:
-                self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
                 self._total_written |= field == "total" and _WRITTEN_AMOUNT.match(value) is not None
-            elif amount is not None:
-                amount = self._in_table_unit(amount, value, row, label)
             if amount is not None or value:  # (a blank label, the heading of a later table's column, erases nothing)
                 sheet.budget = with_part(sheet.budget, field, label, amount)
         elif field == "name" and value.startswith(_LIST_SEPARATORS):
@@ -2015,16 +2011,20 @@ class SheetBuilder:
 
     def _span_amount(self, field: str, value: str, row: Row, label: str) -> None:
         """The whole span's ``field`` (its total or a part of it) as the form prints it: GoalSheet.period's budget."""
+        _, amount = self._amount_cell(value, row, label)
+        if amount is None:
+            return
+        period = self.sheet.period or Period()
+        self.sheet.period = period.model_copy(update={"budget": with_part(period.budget, field, label, amount)})
+
+    def _amount_cell(self, value: str, row: Row | None, label: str) -> tuple[str, Decimal | None]:
+        """An amount field's cell as read (capital numerals as figures) and its amount in the table's money unit; a
+        cell holding words but no amount is said (P106) and has none."""
         value = self._capital_figures(value, row, label)
         amount = parse_field_amount(value)
         if value and amount is None:
             self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
-            return
-        if amount is None:
-            return
-        period = self.sheet.period or Period()
-        budget = with_part(period.budget, field, label, self._in_table_unit(amount, value, row, label))
-        self.sheet.period = period.model_copy(update={"budget": budget})
+        return value, self._in_table_unit(amount, value, row, label) if amount is not None else None
 
     def _capital_figures(self, value: str, row: Row | None, label: str) -> str:
         """An amount field's cell as figures: one written in capital numerals (拾贰万元) read as ``12万元``, said (the
