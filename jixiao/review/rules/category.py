@@ -50,6 +50,9 @@ def move_fix(ctx: SheetContext, indicator: Indicator, level2: str) -> Fix:
     return Fix.of(Applicability.NEEDS_HUMAN, "移到“{level2}”下", level2=level2, edits=tuple(edits))
 
 
+_FRAMEWORK_LABELS = ("88号/10号框架", "2021年起框架")  # indexed by "is the 2021 framework"
+
+
 class Level2UnderWrongLevel1(Rule):
     code = "JX501"
     name = "level2-under-wrong-level1"
@@ -68,12 +71,13 @@ class Level2UnderWrongLevel1(Rule):
         good="成本指标 | 经济成本指标 | 人均经费 | ≤500元/人",
         fix="按审核方案采用的框架把指标移到正确的一级指标下。",
     )
+    terms = frozenset(_FRAMEWORK_LABELS)  # the framework the message names
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.standard_structure:
             return
         parents = level2_parents(ctx.framework)
-        label = "2021年起框架" if ctx.framework is Framework.Y2021 else "88号/10号框架"
+        label = _FRAMEWORK_LABELS[ctx.framework is Framework.Y2021]
         # (the levels the column names as written: a blank cell's level implied by the framework is not named)
         labelled = {indicator.level1 for indicator in ctx.sheet.indicators
                     if indicator.level1 and indicator.level1_raw.strip()}
