@@ -22,6 +22,7 @@ from jixiao.documents.pipeline.labels import Role, is_value, label, names_a_lega
 from jixiao.documents.pipeline.regions import EXTRA, Columns, Header
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import canonical_label, names_a_unit
+from jixiao.model.target_text import parse_target
 from jixiao.model.wording import Phrase, quoted_cells
 
 __all__ = ["content_header"]
@@ -191,16 +192,18 @@ def _figured_row(roles: list[Role], start: int) -> tuple[int, int] | None:
 def _figured_rows(texts: list[str], roles: list[Role]) -> list[str] | None:
     """The columns of a stream that starts inside its table (the page before held the header and the row's merged
     level cells: ``城乡居民医保参保工作经费发放及时率 | = | 100 | % | 5 | 成本指标 | …``), told by its first row when
-    that row and the next are of names and figures (:func:`_figured_row`) and one of them names a level (amounts
-    under their labels, 其中:中央补助 | 2.38 | 万元, name none): the first row's cells say its columns, with both level
-    columns before the name, as rows below name their levels (corpus 158 copied one cell per line); None
-    otherwise."""
+    that row and the next are of names and figures (:func:`_figured_row`), one of them names a level and the first
+    states its target with an operator (amounts under their labels, 其中:中央补助 | 2.38 | 万元, or a sentence and its
+    money before a table, name none): the first row's cells say its columns, with both level columns before the
+    name, as rows below name their levels (corpus 158 copied one cell per line); None otherwise."""
     first = _figured_row(roles, 0)
     if first is None:
         return None
     named, end = first
     second = _figured_row(roles, end)
-    if second is None or is_value(texts[named]) or not any(role in _LEVEL_KINDS for role in roles[:second[1]]):
+    if second is None or is_value(texts[named]) or not any(role in _LEVEL_KINDS for role in roles[:second[1]]) \
+            or not any(role is Role.OPERATOR or parse_target(text).operator is not None
+                       for role, text in zip(roles[named + 1:end], texts[named + 1:end])):
         return None
     kinds = _kinds(roles[named:end], texts[named:end])
     if kinds is None or {"level1", "level2", EXTRA} & set(kinds):  # (a cell no column is told for: no guess)

@@ -159,6 +159,14 @@ def test_a_stream_that_starts_inside_its_table_is_read_by_its_rows_of_names_and_
     assert any(d.code == "P111" and "表头不在文件中" in d.message for d in document.diagnostics)
 
 
+def test_a_sentence_and_its_money_before_a_headerless_stream_are_no_row_of_it():
+    # corpus 182: the goals' last sentence and the fund's amount stand right before the first levelled row
+    document = read("\n".join(["国际友人到武夷星体验中国茶文化,邀请国际茶文化志愿者参与文化节活动,", "15万元", "产出指标", "数量指标",
+                               "邀请国际友人涉及国家数量", "≥3个", "质量指标", "培训合格率", "≥95%"]))
+    assert [(i.level1, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("产出指标", "邀请国际友人涉及国家数量", "≥3个"), ("产出指标", "培训合格率", "≥95%")]
+
+
 def test_amounts_under_their_labels_one_cell_per_line_are_no_headerless_table():
     # corpus 034 copied one cell per line: a money table's labels and amounts are names and figures, but no level
     document = read("\n".join(["预算执行情况", "其中:中央补助", "2.38", "万元", "其中:中央补助", "2.38万元",
