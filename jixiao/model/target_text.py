@@ -201,6 +201,12 @@ def parse_target(raw: str, context: str = "") -> Target:
         return Target(raw=raw, operator=operator, unit=canonical_unit(unit_only), unit_raw=unit_only,
                       placeholder=placeholder, notes=cursor.notes)
     cursor.pos -= len(unit_only or "")
+    if (masked := _MASKED_FIGURE.match(cursor.rest)) is not None:
+        # a figure the publishing site starred out (≤****000元): filled in, its operator and unit still say what
+        cursor.pos += masked.end()
+        spelling = cursor.take_unit()
+        return Target(raw=raw, operator=operator, unit=canonical_unit(spelling) if spelling else None,
+                      unit_raw=spelling, placeholder=True, notes=cursor.notes)
     if operator is None and per_before is None:
         _take_figure_verb(cursor)
     start_of_number = cursor.pos if per_before is None else opening  # (每亩 is part of the value, not prose)
@@ -338,6 +344,11 @@ def _figure_behind_mark(raw: str, text: str, operator: Operator | None) -> Targe
                          {"mark": mark, "raw": raw.strip()}, code=NoteCode.PREFIX_NOT_OPERATOR)
     return Target(raw=raw, qualitative=mark + found.group("figure"), unit=unit, unit_raw=spelling,  # type: ignore[union-attr]
                   notes=[note])
+
+
+# A figure starred out for the web (three stars or more, as a masked 联系电话 is; the template's unfilled residue is
+# two: ≥**%), its digits left around the stars or not
+_MASKED_FIGURE = re.compile(r"[*＊]{3,}[\d*＊,，.]*(?=\D|$)")
 
 
 def _drop_residue(cursor: _Cursor) -> str | None:

@@ -111,6 +111,15 @@ def test_a_unit_whose_figure_the_template_left_blank_keeps_operator_and_unit_wit
     assert target.has_note(NoteCode.NOT_UNDERSTOOD)
 
 
+@pytest.mark.parametrize(("raw", "operator", "unit"), [("≤****000元", Operator.LE, "元"), ("≥＊＊＊万元", Operator.GE, "万元"),
+                                                     ("≤***,***元", Operator.LE, "元")])
+def test_a_figure_starred_out_for_the_web_keeps_its_operator_and_unit_without_a_value(raw, operator, unit):
+    # corpus 154: a tender site masks the figures of what it publishes; the template's own residue is two stars
+    target = parse_target(raw)
+    assert (target.operator, target.value, target.unit, target.qualitative, target.placeholder) == (
+        operator, None, unit, None, True)
+
+
 def test_empty_cell():
     target = parse_target("  ")
     assert target.is_empty and target.value is None and target.qualitative is None

@@ -658,8 +658,8 @@ def _shared_value(cells: dict[str, str]) -> str:
 
 
 # a money heading and its figure written in one cell (全年预算数：120万元, 预算执行率:91.67%), as forms laid out as
-# prose lines print the money table
-_COLON_PAIR = re.compile(r"^(?P<heading>[^:：\d]{2,16})\s*[:：]\s*(?P<figure>\S+)$")
+# prose lines print the money table, or as a sentence (年初预算数为12.5万元, 执行率是96%)
+_COLON_PAIR = re.compile(r"^(?P<heading>[^:：\d]{2,16}?)\s*(?:[:：]|为|是)\s*(?P<figure>\S+)$")
 _FEWEST_PAIRS = 2  # cells of the row so written before it is read as the money table's (a lone one may be a header field)
 
 
@@ -667,14 +667,27 @@ def _colon_pairs(texts: list[str]) -> tuple[str | None, dict[str, str]] | None:
     """The row's label (the cell before its pairs, if any: 年度资金总额, 其中：财政拨款) and its figures by money field,
     where every other cell is a money heading and its figure written as one (年初预算数：100万元 | 全年预算数：120万元);
     None for a row holding anything else."""
-    pairs = [(found["heading"], found["figure"]) if (found := _COLON_PAIR.match(text.strip())) and money_key(
-        found["heading"]) and is_figure(found["figure"]) else None for text in texts]
+    pairs = [_stated_pair(text) for text in texts]
     # (the label may hold a colon of its own, 其中：当年财政拨款)
     label = texts[0] if pairs and pairs[0] is None and not is_figure(texts[0]) else None
     paired = pairs[1:] if label is not None else pairs
     if len(paired) < _FEWEST_PAIRS or None in paired:
         return None
     return label, {money_key(heading): _money_figure(figure) for heading, figure in paired}  # type: ignore[misc]
+
+
+def _stated_pair(text: str) -> tuple[str, str] | None:
+    """A money heading and its figure written in one cell (:data:`_COLON_PAIR`), or None."""
+    found = _COLON_PAIR.match(text.strip())
+    return (found["heading"], found["figure"]) if found and money_key(found["heading"]) and is_figure(
+        found["figure"]) else None
+
+
+def _stated_figure(text: str) -> str:
+    """A figures row's cell that restates its heading before the figure (``年初预算数为12.5万元`` under 年初预算数:
+    the form filled in as a sentence) as the figure; any other cell as it is."""
+    pair = _stated_pair(text)
+    return pair[1] if pair else text
 
 
 def _money_figure(text: str) -> str:
@@ -1206,6 +1219,7 @@ class SheetBuilder:
         """The figures of a row under the money headings, by heading (a 原因 note after them kept apart), and what was
         made of the row's cells: those placed (its label too), and those no heading takes (figures beyond the
         headings, a cell after the figures where the form has no note column)."""
+        texts = [_stated_figure(text) for text in texts]
         values = texts if is_figure(texts[0]) else texts[1:]  # the figures row's label may be merged away
         # the figures come first; a 原因 or 说明 note may follow them (then the 得分 cell left empty is absent)
         figures = [_money_figure(text) for text in takewhile(is_figure, values)]

@@ -22,6 +22,7 @@ from jixiao.documents.pipeline.labels import Role, is_value, label, names_a_lega
 from jixiao.documents.pipeline.regions import EXTRA, Columns, Header
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import canonical_label, names_a_unit
+from jixiao.model.target_text import parse_target
 from jixiao.model.wording import Phrase, quoted_cells
 
 __all__ = ["content_header"]
@@ -36,6 +37,8 @@ _GOAL_SENTENCE = re.compile(r"[，,。；;、：:]")  # a goals cell is a senten
 _LONG_GOAL = 20  # characters a goals cell without punctuation has at least
 _PROJECT_CODE = re.compile(r"[0-9A-Za-z\-]*[A-Za-z][0-9A-Za-z\-]*|\d{13,}")  # 51112421R000000012345 (no money)
 _STREAM_ROW = 4  # the cells of a stream's first row: two level names, a name, a target
+_STREAM_WINDOW = 24  # one-cell lines looked at for a stream's first two rows
+_FIGURED = (Role.NUMBER, Role.TARGET, Role.UNIT)  # the cells after a figured row's name and operator
 # three figures ending a row after its target are a self-evaluation's actual value, points and score (the Sichuan
 # 自评表: 指标值 | 度量单位 | 实际完成值 | 分值 | 得分); one figure is the weight
 _SELF_EVALUATED = ["actual", "weight", "score"]
@@ -150,22 +153,62 @@ def _stream_header(lines: list[Line], index: int) -> Header | None:
     the table's headings left out (``…总体目标… | 产出指标 | 数量指标 | 邀请…国家数量 | ≥3个``): a level-1 name, a
     level-2 name, the indicator's name and its target imply the four columns of a goal table, and a value then
     two figures that can be points after them the three a self-evaluation adds."""
-    cells = [line for line in lines[index:index + _STREAM_ROW + len(_SELF_EVALUATED)]
-             if line.kind is LineKind.CELL and line.tokens]
+    cells = [line for line in lines[index:index + _STREAM_WINDOW] if line.kind is LineKind.CELL and line.tokens]
     texts = [line.tokens[0].text for line in cells]
     roles = [label(text).role for text in texts]
-    if roles[:_STREAM_ROW] != [Role.LEVEL1, Role.LEVEL2, Role.TEXT, Role.TARGET]:
-        return None
-    kinds = ["level1", "level2", "name", "target"]
-    after = texts[_STREAM_ROW:]
-    if len(after) == len(_SELF_EVALUATED) and is_value(after[0]) and roles[-2:] == [Role.NUMBER] * 2 \
-            and _points(after[1], after[2]):
-        # a self-evaluation's row goes on with what was achieved and its points (≥48人 | 48人 | 20 | 20)
-        kinds += _SELF_EVALUATED
+    if roles[:_STREAM_ROW] == [Role.LEVEL1, Role.LEVEL2, Role.TEXT, Role.TARGET]:
+        kinds = ["level1", "level2", "name", "target"]
+        after = texts[_STREAM_ROW:_STREAM_ROW + len(_SELF_EVALUATED)]
+        if len(after) == len(_SELF_EVALUATED) and is_value(after[0]) \
+                and [label(text).role for text in after[1:]] == [Role.NUMBER] * 2 and _points(after[1], after[2]):
+            # a self-evaluation's row goes on with what was achieved and its points (≥48人 | 48人 | 20 | 20)
+            kinds += _SELF_EVALUATED
+    else:
+        kinds = _figured_rows(texts, roles)
+        if kinds is None:
+            return None
     headings = [canonical_label("columns", kind) for kind in kinds]
     columns = Columns(kinds, headings, [None] * len(kinds), [None] * len(kinds),
                       inferred=_inferred(headings))
     return Header(columns, index, index, [])
+
+
+def _figured_row(roles: list[Role], start: int) -> tuple[int, int] | None:
+    """Where the name and the end of a stream's row that opens at ``start`` are, for a row whose target is a figure:
+    up to two level names, the name, then only operators, figures, targets and units (``城乡居民参保网络宣传成本预算 |
+    ≤ | 101400 | 元 | 5``), one operator at most, right after the name; None for a row of another shape."""
+    named = start
+    while named < start + 2 and named < len(roles) and roles[named] in _LEVEL_KINDS:
+        named += 1
+    if named >= len(roles) or roles[named] is not Role.TEXT:
+        return None
+    end = named + 1
+    while end < len(roles) and (roles[end] in _FIGURED or roles[end] is Role.OPERATOR and end == named + 1):
+        end += 1
+    figured = {Role.NUMBER, Role.TARGET} & set(roles[named + 1:end])
+    return (named, end) if figured else None
+
+
+def _figured_rows(texts: list[str], roles: list[Role]) -> list[str] | None:
+    """The columns of a stream that starts inside its table (the page before held the header and the row's merged
+    level cells: ``城乡居民医保参保工作经费发放及时率 | = | 100 | % | 5 | 成本指标 | …``), told by its first row when
+    that row and the next are of names and figures (:func:`_figured_row`), one of them names a level and the first
+    states its target with an operator (amounts under their labels, 其中:中央补助 | 2.38 | 万元, or a sentence and its
+    money before a table, name none): the first row's cells say its columns, with both level columns before the
+    name, as rows below name their levels (corpus 158 copied one cell per line); None otherwise."""
+    first = _figured_row(roles, 0)
+    if first is None:
+        return None
+    named, end = first
+    second = _figured_row(roles, end)
+    if second is None or is_value(texts[named]) or not any(role in _LEVEL_KINDS for role in roles[:second[1]]) \
+            or not any(role is Role.OPERATOR or parse_target(text).operator is not None
+                       for role, text in zip(roles[named + 1:end], texts[named + 1:end])):
+        return None
+    kinds = _kinds(roles[named:end], texts[named:end])
+    if kinds is None or {"level1", "level2", EXTRA} & set(kinds):  # (a cell no column is told for: no guess)
+        return None
+    return ["level1", "level2", *kinds]
 
 
 def _points(weight: str, score: str) -> bool:

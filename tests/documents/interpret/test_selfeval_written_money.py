@@ -68,3 +68,25 @@ def test_a_row_of_headings_and_figures_in_one_cell_with_other_text_is_no_money_t
     rows = form(money=[["项目资金（万元）", "全年预算数：120万元", "用于乡村道路建设"]])
     assert read_form(rows, layout).evaluation.budget_full is None
 
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "spaces"])
+def test_money_headings_each_written_with_its_figure_as_a_sentence_are_the_money_table(layout):
+    # 年初预算数为100万元 | 全年预算数为120万元 …: the pairs filled in as sentences, the headings' row left out
+    rows = form(money=[[MONEY[1][0], *(f"{heading}为{figure}" for heading, figure in zip(MONEY[0][1:], MONEY[1][1:]))]])
+    assert _money(read_form(rows, layout)) == MONEY_READ
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "spaces"])
+def test_figures_that_restate_their_heading_as_a_sentence_are_read_under_it(layout):
+    # under 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, the amounts filled in as 年初预算数为100万元 …
+    stated = [MONEY[1][0], *(f"{heading}为{figure}万元" for heading, figure in zip(MONEY[0][1:4], MONEY[1][1:4])),
+              *MONEY[1][4:]]
+    sheet = read_form(form(money=[MONEY[0], stated]), layout)
+    assert _money(sheet) == MONEY_READ
+    assert not [d for d in read_bytes_diagnostics(form(money=[MONEY[0], stated]), layout) if d.code == "P106"]
+
+
+def read_bytes_diagnostics(rows: list[list[str]], layout: str) -> list:
+    """The diagnostics of the made-up form ``rows`` read in ``layout``."""
+    return read_bytes(text(rows, layout).encode(), "case.txt").diagnostics

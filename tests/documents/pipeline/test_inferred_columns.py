@@ -143,6 +143,37 @@ def test_a_headerless_self_evaluation_copied_one_cell_per_line():
     assert not [d for d in document.diagnostics if d.code == "P113"]  # every cell has its column
 
 
+def test_a_stream_that_starts_inside_its_table_is_read_by_its_rows_of_names_and_figures():
+    # corpus 158 copied one cell per line: the copy starts in a row whose level cells were merged above it, its
+    # operator, figure, unit and points each on a line; the rows below name their levels
+    document = read("\n".join(["城乡居民医保参保工作经费发放及时率", "=", "100", "%", "5",
+                               "成本指标", "城乡居民参保网络宣传成本预算", "≤", "101400", "元", "5",
+                               "效益指标", "社会效益指标", "城乡居民参保网络宣传群众知晓率", "=", "100", "%", "15",
+                               "合计", "100"]))
+    sheet = document.sheets[0]
+    assert [(i.level1, i.level2, i.name, i.target.operator, i.target.value, i.target.unit, i.weight)
+            for i in sheet.indicators] == [
+        (None, None, "城乡居民医保参保工作经费发放及时率", "=", Decimal(100), "%", Decimal(5)),
+        (None, "成本指标", "城乡居民参保网络宣传成本预算", "≤", Decimal(101400), "元", Decimal(5)),
+        ("效益指标", "社会效益指标", "城乡居民参保网络宣传群众知晓率", "=", Decimal(100), "%", Decimal(15))]
+    assert any(d.code == "P111" and "表头不在文件中" in d.message for d in document.diagnostics)
+
+
+def test_a_sentence_and_its_money_before_a_headerless_stream_are_no_row_of_it():
+    # corpus 182: the goals' last sentence and the fund's amount stand right before the first levelled row
+    document = read("\n".join(["国际友人到武夷星体验中国茶文化,邀请国际茶文化志愿者参与文化节活动,", "15万元", "产出指标", "数量指标",
+                               "邀请国际友人涉及国家数量", "≥3个", "质量指标", "培训合格率", "≥95%"]))
+    assert [(i.level1, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("产出指标", "邀请国际友人涉及国家数量", "≥3个"), ("产出指标", "培训合格率", "≥95%")]
+
+
+def test_amounts_under_their_labels_one_cell_per_line_are_no_headerless_table():
+    # corpus 034 copied one cell per line: a money table's labels and amounts are names and figures, but no level
+    document = read("\n".join(["预算执行情况", "其中:中央补助", "2.38", "万元", "其中:中央补助", "2.38万元",
+                               "地方资金/其他", "万元"]))
+    assert not document.sheets or not document.sheets[0].indicators
+
+
 @pytest.mark.parametrize(("rows", "read_rows"), [
     # corpus 125 without its heading row: after the first row, names with a figure and its unit, no operator
     (["数量指标 | ★补助各类瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20 | ||||", "其中桃树种植面积 | 1.5亩 | 1.5亩 | ||||||||",
