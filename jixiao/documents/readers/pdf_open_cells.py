@@ -73,10 +73,11 @@ def open_cells(page: Page, table: Table, *, above: bool, below: bool) -> OpenCel
             continue
         if not inside:
             result.taken.append((word["x0"], word["top"], word["x1"], word["bottom"]))
-    for column, words in trail.items():
+    for column in trail:
         last = max((cell[3] for cell in found.get(column, [])), default=top)
-        result.trailing_row[column] = next((index for index, row_top in enumerate(rows) if row_top >= last - _PLAY),
-                                           len(rows) - 1)
+        result.trailing_row[column] = next(
+            (index for index, row_top in enumerate(rows) if row_top >= last - _PLAY), len(rows) - 1
+        )
     result.leading = {column: text for column, words in lead.items() if (text := _text(words))}
     result.trailing = {column: text for column, words in trail.items() if (text := _text(words))}
     return result

@@ -139,6 +139,7 @@ class _Pages:
         self._rows = 0
         self._columns: list[float] = []  # the left edges of the open table's columns
         self._open: dict[int, Cell] = {}  # the open table's cells left open at the page's foot, by column
+        self._ruled = False  # whether the open table was found by its rules
 
     @property
     def _in_table(self) -> bool:
@@ -178,7 +179,8 @@ class _Pages:
         rows = table.extract()
         if len(rows) < 2 or max(len(row) for row in rows) < 2:
             return False
-        return self._in_table or any(
+        # (a ruled table goes on ruled: a page of text lines after it is prose, not the table's next rows)
+        return (self._in_table and not self._ruled) or any(
             cell and (column_label(cell) or header_label(cell)) for row in rows for cell in row
         )
 
@@ -202,6 +204,7 @@ class _Pages:
             self._tables += 1
             self._rows = 0
             self._open = {}
+        self._ruled = not by_text
         built = []
         for texts in rows:
             self._rows += 1
