@@ -5,10 +5,14 @@ cells from the lines; a merged cell comes back once, with None at the positions 
 is an empty cell below its first row, as in Word's text export, and the interpreter fills it down). A line
 that wraps inside a cell comes back as ``\\n``, like a paragraph break. A table that runs onto the next page
 continues there, with or without its header repeated; page numbers between the two parts are dropped so the
-rows stay together. Text outside the tables (title, unit, money unit) becomes paragraphs in reading order.
+rows stay together. A ruled part continues the open table only where its columns stand where the table's do, and
+its cells go to those columns (a budget system frames the first page's grid with a narrow column the next pages
+lack); a cell left open at the break, its text drawn beyond the grid on both pages, keeps that text in its first
+row (``pdf_open_cells``). Text outside the tables (title, unit, money unit) becomes paragraphs in reading order.
 
 Pages without ruled tables are tried with the text strategy (columns from the gaps between words), and such
-a table is kept only when it carries goal labels or continues a table of the previous page. That strategy makes a
+a table is kept only when it carries goal labels or continues an unruled table of the previous page (a page of
+prose after a ruled table is prose). That strategy makes a
 row of every text line, so a cell wrapped over two lines would split its row in two and interleave the wrapped
 halves of several columns with the next row; where the table sets its rows further apart than the lines of one
 cell, the rows are found again between those wider gaps (explicit row lines) and a wrapped cell stays one cell. The page's number printed above or below such a table lines up with its columns too, and is
