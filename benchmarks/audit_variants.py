@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.audit_corpus import KINDS, audit_flags, audited, matched_flags
-from benchmarks.corpus_score import document_bytes
+from benchmarks.corpus_score import document_bytes, is_binary, skipped_binary_note
 from benchmarks.review_judging import Judgment, load_judgments, percent
 from benchmarks.review_variants import noise
 from benchmarks.selfeval_variants import SELFEVAL_TRANSFORMS
@@ -162,7 +162,7 @@ def audit_variants(prefixes: list[str] | None = None,
     for judgment in load_judgments():
         if judgment.split != "dev" or judgment.kind not in KINDS or judgment.path is None:
             continue
-        if judgment.path.suffix != ".txt" or prefixes and not any(judgment.stem.startswith(p) for p in prefixes):
+        if is_binary(judgment.path) or prefixes and not any(judgment.stem.startswith(p) for p in prefixes):
             continue
         document = by_document.setdefault(judgment.stem, VariantAudit())
         for transformation, figures in audit_document(judgment, names).items():
@@ -238,6 +238,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="also audit the office twin of the dev self-evaluations (.xlsx against .docx)")
     args = parser.parse_args(argv)
     print(report(*audit_variants(args.docs, args.only), args.details))
+    print(skipped_binary_note())
     if args.twin:
         twins = twin_audit()
         print("", _row(f"office twin: {', '.join(TWIN_LAYOUTS)} against {TWIN_REFERENCE}", twins))

@@ -52,7 +52,8 @@ from jixiao.model.lexicon import simplified
 from jixiao.model.units import canonical_unit
 
 __all__ = ["CORPUS", "FIELDS", "YEAR", "REPORTED", "SHEET_FIELDS", "MATCH_RATIO", "DocScore", "Entry", "Totals", "differences", "document_bytes",
-           "load_golden",
+           "is_binary", "load_golden",
+           "skipped_binary_note",
            "load_manifest", "read_entry", "score_document", "totals"]
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
@@ -76,6 +77,13 @@ class Entry:
     split: str
     family: tuple[int, ...]
     moved: str | None = None  # the day an unseen document was moved to dev (its judged file predates its findings)
+    source: str | None = None  # where a binary document came from (a text document says so in its header line)
+    twin_of: str | None = None  # the stem of the text document holding this binary file's text layer
+
+    @property
+    def binary(self) -> bool:
+        """Whether the document is a published binary file (PDF, Word, Excel) rather than collected text."""
+        return is_binary(self.path)
 
 
 def load_manifest(corpus: Path = CORPUS) -> list[Entry]:
@@ -86,8 +94,15 @@ def load_manifest(corpus: Path = CORPUS) -> list[Entry]:
         file = item["file"]
         path = corpus.parent.parent.parent / file if file.startswith("shared/") else corpus / file
         entries.append(Entry(Path(file).stem, path, item["kind"], item["split"], tuple(item.get("family", ())),
-                             item.get("moved")))
+                             item.get("moved"), item.get("source"), item.get("twin_of")))
     return entries
+
+
+def skipped_binary_note(split: str = "dev") -> str:
+    """The line a text-variant benchmark prints: how many binary documents of ``split`` it left out (the text
+    transformations of ``benchmarks/variants.py`` apply to text documents only)."""
+    count = sum(entry.binary for entry in load_manifest() if entry.split == split)
+    return f"({count} binary {split} documents skipped: text variants apply to text documents only)"
 
 
 def load_golden(stem: str, corpus: Path = CORPUS) -> dict | None:
@@ -96,9 +111,17 @@ def load_golden(stem: str, corpus: Path = CORPUS) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
+def is_binary(path: Path) -> bool:
+    """Whether ``path`` is a binary document: anything but collected text (.txt), kept as published."""
+    return path.suffix.lower() != ".txt"
+
+
 def document_bytes(path: Path) -> bytes:
-    """The document itself: the file without its two header lines (``# source:``, ``# kind:``)."""
+    """The document itself: a binary file as published, a text file without its two header lines (``# source:``,
+    ``# kind:``)."""
     data = path.read_bytes()
+    if is_binary(path):
+        return data
     for _ in range(2):
         if data.startswith(b"#"):
             data = data.split(b"\n", 1)[1] if b"\n" in data else b""

@@ -30,6 +30,7 @@ from benchmarks.corpus_score import (
     load_golden,
     load_manifest,
     score_document,
+    skipped_binary_note,
 )
 from benchmarks.header_variants import HEADER_TRANSFORMS
 from benchmarks.variants import TRANSFORMS, variants
@@ -73,7 +74,7 @@ def dev_texts(prefixes: list[str] | None = None, last: int | None = LAST_DEV_NUM
     stem starts with one of ``prefixes``."""
     chosen = []
     for entry in load_manifest():
-        if entry.split != "dev" or entry.path.suffix != ".txt" or last is not None and int(entry.stem[:3]) > last:
+        if entry.split != "dev" or entry.binary or last is not None and int(entry.stem[:3]) > last:
             continue
         if prefixes and not any(entry.stem.startswith(prefix) for prefix in prefixes):
             continue
@@ -171,6 +172,7 @@ def main(argv: list[str] | None = None) -> None:
                          ensure_ascii=False, indent=1))
         return
     print_figures(result)
+    print(skipped_binary_note())
 
 
 if __name__ == "__main__":

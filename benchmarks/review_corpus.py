@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 
+from benchmarks.corpus_score import skipped_binary_note
 from benchmarks.golden_reading import UNRECORDED_COLUMNS
 from benchmarks.review_judging import (
     KINDS_MD,
@@ -129,6 +130,8 @@ def main(argv: list[str] | None = None) -> None:
     variant_noise = None if args.no_variants or args.split == "unseen" else review_noise()
     read = score_corpus(args.split)
     print(report(read, args.details, variant_noise))
+    if variant_noise is not None:
+        print(skipped_binary_note())
     if args.golden:
         golden = score_corpus(args.split, golden=True)
         print("\non the golden (hand) reading:")

@@ -31,7 +31,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.corpus_score import document_bytes
+from benchmarks.corpus_score import document_bytes, is_binary, skipped_binary_note
 from benchmarks.review_judging import (
     READER_RULE,
     Judgment,
@@ -107,7 +107,7 @@ def review_noise(prefixes: list[str] | None = None) -> NoiseFigures:
     figures = NoiseFigures()
     for judgment in load_judgments():
         path = judgment.path
-        if judgment.split != "dev" or judgment.scope == "audit" or path is None or path.suffix != ".txt":
+        if judgment.split != "dev" or judgment.scope == "audit" or path is None or is_binary(path):
             continue
         if prefixes and not any(judgment.stem.startswith(prefix) for prefix in prefixes):
             continue
@@ -201,6 +201,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.details:
         print("\n".join(figures.details + (twins.details if twins else [])))
     print(summary(figures))
+    print(skipped_binary_note())
     if twins is not None:
         print(summary(twins, "office twin layouts against the standard Word form (row findings)"))
 

@@ -107,7 +107,8 @@ def twin_goldens() -> Iterator[tuple[str, dict]]:
     """The dev goldens that hold indicators, restricted to their sheets with indicators."""
     for entry in load_manifest():
         golden = load_golden(entry.stem)
-        if entry.split != "dev" or golden is None or not golden.get("has_table"):
+        # a binary document's golden is its text twin's (the same document), written once
+        if entry.split != "dev" or entry.twin_of or golden is None or not golden.get("has_table"):
             continue
         sheets = [sheet for sheet in golden["sheets"] if any(item.get("name") for item in sheet["indicators"])]
         if sheets:

@@ -112,14 +112,17 @@ def test_the_twin_covers_every_dev_golden_in_every_layout(figures):
 def test_manifest_lists_every_collected_document_with_a_golden_and_a_third_unseen():
     manifest = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))["document"]
     collected = {Path(item["file"]).stem: item for item in manifest if item["file"].startswith("docs/")}
-    assert set(collected) == {path.stem for path in (CORPUS / "docs").glob("*.txt")}
+    assert set(collected) == {path.stem for path in (CORPUS / "docs").iterdir() if path.is_file()}
     for entry in load_manifest():
         assert entry.kind in ("goal", "dept-goal", "self-eval", "monitor") and entry.split in ("dev", "unseen")
         assert entry.family and all(1 <= family <= 10 for family in entry.family), entry.stem
-        if entry.stem in collected:
+        if entry.stem in collected and not entry.binary:
             header = entry.path.read_text(encoding="utf-8").splitlines()[:2]
             assert header[0].startswith("# source: ") and header[1] == f"# kind: {entry.kind}", entry.stem
+        if entry.stem in collected:
             assert load_golden(entry.stem) is not None, f"{entry.stem} has no golden"
+    # The unseen share counts documents, not files: a binary twin is the same document as its text layer.
+    collected = {stem: item for stem, item in collected.items() if "twin_of" not in item}
     # Each set is scored once at the end of a session and then moved to dev (the first collection's third, then batches
     # 2 and 3, then part of batch 4, each moved document dated); the sets collected since batch 4 are unseen unless
     # moved, so that nobody has developed against them, and the unseen share stays at about a third.
@@ -128,6 +131,23 @@ def test_manifest_lists_every_collected_document_with_a_golden_and_a_third_unsee
     assert all(item["split"] == "unseen" or "moved" in item for item in collected.values() if item.get("batch", 1) >= 4)
     assert all(item["split"] == "dev" for item in collected.values() if "moved" in item)
     assert len(unseen) * 10 >= len(collected) * 3
+
+
+def test_binary_documents_are_published_files_within_the_size_limits_and_twins_share_their_text_documents_golden():
+    # A binary document has no header lines: the manifest says where it came from. A twin is the same document as
+    # its text layer, so its golden (and, where judged, its judged file) is the text document's.
+    entries = {entry.stem: entry for entry in load_manifest()}
+    binary = [entry for entry in entries.values() if entry.binary and entry.path.is_relative_to(CORPUS)]
+    assert binary and sum(entry.path.stat().st_size for entry in binary) <= 15 * 2**20
+    for entry in binary:
+        assert entry.source and entry.source.startswith("https://"), entry.stem
+        assert entry.path.stat().st_size <= 2 * 2**20 and not entry.path.read_bytes().startswith(b"#"), entry.stem
+        if entry.twin_of:
+            twin = entries[entry.twin_of]
+            assert not twin.binary and (twin.kind, twin.split, twin.family) == (entry.kind, entry.split, entry.family)
+            assert load_golden(entry.stem) == load_golden(twin.stem), entry.stem
+            judged = [CORPUS / "judged" / f"{stem}.toml" for stem in (entry.stem, twin.stem)]
+            assert [path.read_bytes() for path in judged if path.exists()] in ([], [judged[1].read_bytes()] * 2)
 
 
 def _described(name: str) -> Counter[str]:

@@ -5,10 +5,14 @@ cells from the lines; a merged cell comes back once, with None at the positions 
 is an empty cell below its first row, as in Word's text export, and the interpreter fills it down). A line
 that wraps inside a cell comes back as ``\\n``, like a paragraph break. A table that runs onto the next page
 continues there, with or without its header repeated; page numbers between the two parts are dropped so the
-rows stay together. Text outside the tables (title, unit, money unit) becomes paragraphs in reading order.
+rows stay together. A ruled part continues the open table only where its columns stand where the table's do, and
+its cells go to those columns (a budget system frames the first page's grid with a narrow column the next pages
+lack); a cell left open at the break, its text drawn beyond the grid on both pages, keeps that text in its first
+row (``pdf_open_cells``). Text outside the tables (title, unit, money unit) becomes paragraphs in reading order.
 
 Pages without ruled tables are tried with the text strategy (columns from the gaps between words), and such
-a table is kept only when it carries goal labels or continues a table of the previous page. That strategy makes a
+a table is kept only when it carries goal labels or continues an unruled table of the previous page (a page of
+prose after a ruled table is prose). That strategy makes a
 row of every text line, so a cell wrapped over two lines would split its row in two and interleave the wrapped
 halves of several columns with the next row; where the table sets its rows further apart than the lines of one
 cell, the rows are found again between those wider gaps (explicit row lines) and a wrapped cell stays one cell. The page's number printed above or below such a table lines up with its columns too, and is
@@ -41,6 +45,7 @@ from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, ReadLimits
 from jixiao.documents.readers.pdf_fonts import bound_font_widths
+from jixiao.documents.readers.pdf_open_cells import OpenCells, open_cells
 from jixiao.documents.vocabulary import PAGE_NUMBER, column_label, header_label
 from jixiao.model import Diagnostic, Location
 
@@ -136,6 +141,9 @@ class _Pages:
         self.pages = 0
         self._tables = 0
         self._rows = 0
+        self._columns: list[float] = []  # the left edges of the open table's columns
+        self._open: dict[int, Cell] = {}  # the open table's cells left open at the page's foot, by column
+        self._ruled = False  # whether the open table was found by its rules
 
     @property
     def _in_table(self) -> bool:
@@ -155,7 +163,12 @@ class _Pages:
             tables = [_rows_rejoined(page, _from_header(page, table)) for table in page.find_tables(_BY_TEXT)
                       if self._keeps(table)]
         items: list[tuple[float, Table | str]] = [(table.bbox[1], table) for table in tables]
-        outside = page.filter(lambda obj: not any(_inside(obj, table.bbox) for table in tables))
+        cells = {} if by_text else {
+            id(table): open_cells(page, table, above=index == 0 and self._in_table, below=index == len(tables) - 1)
+            for index, table in enumerate(sorted(tables, key=lambda table: table.bbox[1]))}
+        taken = [bbox for found in cells.values() for bbox in found.taken]
+        outside = page.filter(lambda obj: not any(_inside(obj, bbox) for bbox in
+                                                  itertools.chain((table.bbox for table in tables), taken)))
         items += [(line["top"], line["text"]) for line in outside.extract_text_lines()]
         items.sort(key=lambda item: item[0])
         for index, (_, item) in enumerate(items):
@@ -163,29 +176,90 @@ class _Pages:
                 if not PAGE_NUMBER.match(item):
                     self.blocks.append(Paragraph(text=item.strip()))
             else:
-                self._table(item, continues=index == 0 and self._in_table, by_text=by_text)
+                self._table(item, continues=index == 0 and self._in_table, by_text=by_text,
+                            cells=cells.get(id(item)))
 
     def _keeps(self, table: Table) -> bool:
         rows = table.extract()
         if len(rows) < 2 or max(len(row) for row in rows) < 2:
             return False
-        return self._in_table or any(
+        # (a ruled table goes on ruled: a page of text lines after it is prose, not the table's next rows)
+        return (self._in_table and not self._ruled) or any(
             cell and (column_label(cell) or header_label(cell)) for row in rows for cell in row
         )
 
-    def _table(self, table: Table, continues: bool, by_text: bool = False) -> None:
+    def _table(self, table: Table, continues: bool, by_text: bool = False, cells: OpenCells | None = None) -> None:
         rows = table.extract()
+        cells = cells or OpenCells()
         if by_text:
             rows = _without_page_numbers(rows)
         if not rows:
             return
+        columns = _column_edges(table)
+        place = list(range(len(columns)))
+        placed = _placed(columns, self._columns) if continues else None
+        if placed is not None and placed != place:
+            rows, place = [_regridded(texts, placed, len(self._columns)) for texts in rows], placed
+        else:
+            # a ruled table whose columns stand elsewhere than the open table's is a table of its own
+            continues = continues and (by_text or placed is not None)
+            self._columns = columns
         if not continues:
             self._tables += 1
             self._rows = 0
+            self._open = {}
+        self._ruled = not by_text
+        built = []
         for texts in rows:
             self._rows += 1
-            cells = [Cell(text=_cell_text(text), column=column) for column, text in enumerate(texts)]
-            self.blocks.append(Row(cells=cells, table=self._tables, row=self._rows))
+            built.append(Row(cells=[Cell(text=_cell_text(text), column=column) for column, text in enumerate(texts)],
+                             table=self._tables, row=self._rows))
+        self.blocks.extend(built)
+        # the text of a cell left open at the page break: the end of one begun on the previous page, then the
+        # start of one that runs onto the next
+        for column, text in cells.leading.items():
+            _extend(self._open.get(place[column]) or built[0].cells[place[column]], text)
+        self._open = {}
+        for column, text in cells.trailing.items():
+            self._open[place[column]] = _extend(built[cells.trailing_row[column]].cells[place[column]], text)
+
+
+def _extend(cell: Cell, text: str) -> Cell:
+    """``cell`` with ``text`` found for it added below its own. Some PDFs draw a cell open at a page break whole on
+    both pages (each page clips what it shows), so a text that one of the two already holds is not added twice."""
+    text = _cell_text(text)
+    own, new = "".join(cell.text.split()), "".join(text.split())
+    if new in own:
+        return cell
+    cell.text = text if own in new else "\n".join(part for part in (cell.text, text) if part)
+    return cell
+
+
+def _column_edges(table: Table) -> list[float]:
+    """The left edges of ``table``'s columns, in the order of its extracted cells."""
+    return sorted({cell[0] for cell in table.cells})
+
+
+def _placed(columns: list[float], open_columns: list[float]) -> list[int] | None:
+    """For each of ``columns`` (a table continuing on a new page) the column of the open table standing at the same
+    place, or None where one of them stands nowhere the open table has a column. The part on the new page may lack
+    a column the first part has (a frame drawn around the first page's title block, a column left empty), so
+    continuing by position in the row would shift every cell after it into the wrong column."""
+    placed = []
+    for edge in columns:
+        index = min(range(len(open_columns)), key=lambda i: abs(open_columns[i] - edge), default=None)
+        if index is None or abs(open_columns[index] - edge) > _RULED["snap_tolerance"] or index in placed:
+            return None
+        placed.append(index)
+    return placed
+
+
+def _regridded(texts: list[str | None], placed: list[int], width: int) -> list[str | None]:
+    """A continuing row's cells moved to the open table's columns (``placed``); the columns it lacks are empty."""
+    row: list[str | None] = [None] * width
+    for text, index in zip(texts, placed, strict=False):
+        row[index] = text
+    return row
 
 
 def _without_page_numbers(rows: list[list[str | None]]) -> list[list[str | None]]:

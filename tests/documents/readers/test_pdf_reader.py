@@ -219,3 +219,78 @@ def test_unruled_table_over_two_pages_is_one_grid_without_its_page_numbers(repea
     assert _fields(document) == [*_GOAL_FIELDS, ("效益指标", "社会效益指标", "受益人数", "≥500人"),
                                  ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
     assert (document.diagnostics, document.unaccounted) == ([], 0)
+
+
+def _line(canvas: Canvas, x0: float, top: float, x1: float, bottom: float) -> None:
+    """A rule from (x0, top) to (x1, bottom), in pdfplumber's top-down coordinates on an A4 page."""
+    canvas.line(x0, 842 - top, x1, 842 - bottom)
+
+
+def _text(canvas: Canvas, x: float, top: float, text: str) -> None:
+    canvas.drawString(x + 3, 842 - top - 13, text)
+
+
+def _budget_system_pdf(prose_after: bool = False) -> bytes:
+    """A budget system's 项目支出绩效目标表 over two pages (北京 预算表12): the first page's grid sits in a frame whose
+    narrow column the second page does not draw, and the project that runs across the break has its 项目名称 cell
+    closed by no rule on either page, its name drawn beyond the grid on both (each page clips it away)."""
+    columns = [50, 150, 250, 330, 400, 470]
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.setFont(FONT, 10)
+    # page 1: frame column 40-50, header, project 甲 closed, project 乙 open at the foot of the page
+    for x in [40, *columns]:
+        _line(canvas, x, 100, x, 180)
+    for top in (100, 120, 140):
+        _line(canvas, 40, top, 470, top)
+    for top in (160, 180):
+        _line(canvas, 150, top, 470, top)
+    for x, text in zip(columns, ["项目名称", "三级指标", "指标性质", "指标值", "度量单位"], strict=False):
+        _text(canvas, x, 100, text)
+    for top, row in ((120, ["项目甲", "培训人次", "≥", "100", "人次"]), (140, ["", "覆盖率", "≥", "95", "%"]),
+                     (160, ["", "合格率", "≥", "98", "%"])):
+        for x, text in zip(columns, row, strict=False):
+            _text(canvas, x, top, text)
+    _text(canvas, 50, 185, "项目乙")  # the open cell's name, below the grid
+    canvas.showPage()
+    # page 2: no frame column, no top rule over the open 项目名称 cell
+    canvas.setFont(FONT, 10)
+    for x in columns:
+        _line(canvas, x, 100, x, 140)
+    _line(canvas, 150, 100, 470, 100)
+    for top in (120, 140):
+        _line(canvas, 50, top, 470, top)
+    _text(canvas, 50, 80, "项目乙")  # drawn again above the grid
+    for top, row in ((100, ["", "满意度", "≥", "90", "%"]), (120, ["项目丙", "完成率", "=", "100", "%"])):
+        for x, text in zip(columns, row, strict=False):
+            _text(canvas, x, top, text)
+    if prose_after:
+        canvas.showPage()
+        canvas.setFont(FONT, 10)
+        for k, (left, right) in enumerate([("一、收入", "合计168万元"), ("二、支出", "合计168万元"),
+                                           ("三、结余", "合计0万元"), ("四、说明", "无变化")]):
+            canvas.drawString(60, 780 - 20 * k, left)
+            canvas.drawString(300, 780 - 20 * k, right)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_ruled_table_continued_without_its_frame_column_keeps_its_columns_and_open_cells_their_text():
+    layout = read_pdf(_budget_system_pdf(), "budget.pdf")
+    rows = [block for block in layout.blocks if isinstance(block, Row)]
+    header = next(row for row in rows if "项目名称" in row.texts)
+    name = header.texts.index("项目名称")
+    # the second page's rows stand in the first page's columns, and the project cell open at the break holds its
+    # name once, in the row it begins in
+    by_indicator = {row.texts[name + 1]: row.texts[name] for row in rows if len(row.texts) > name + 1}
+    assert by_indicator == {"三级指标": "项目名称", "培训人次": "项目甲", "覆盖率": "项目乙", "合格率": "", "满意度": "",
+                            "完成率": "项目丙"}
+    assert len({row.table for row in rows}) == 1
+    assert not [block for block in layout.blocks if isinstance(block, Paragraph) and "项目乙" in block.text]
+
+
+def test_a_page_of_text_lines_after_a_ruled_table_is_prose_not_the_tables_next_rows():
+    layout = read_pdf(_budget_system_pdf(prose_after=True), "budget.pdf")
+    rows = [block for block in layout.blocks if isinstance(block, Row)]
+    assert not [row for row in rows if "一、收入" in row.texts]
+    assert "一、收入 合计168万元" in [block.text for block in layout.blocks if isinstance(block, Paragraph)]
