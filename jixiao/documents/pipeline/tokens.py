@@ -277,7 +277,8 @@ class _TextTokenizer:
                 self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks,
                                        extra={"piped": True, "open_end": False, "tabbed": True, "width": width}))
                 return
-        parts = self._spaced(raw) if self.gapped else _spaced_words_rejoined(self._spaced(raw))
+        parts = _operated_units_rejoined(_numbering_rejoined(
+            self._spaced(raw) if self.gapped else _spaced_words_rejoined(self._spaced(raw))))
         if self.gapped and len(parts) <= self.settings.longest_row:
             parts = _brackets_rejoined(parts)  # (a row's cells; a whole table on one line mixes up its brackets)
         if self.gapped and len(parts) > self.settings.longest_row:
@@ -311,12 +312,44 @@ class _TextTokenizer:
         return [(offset, text) for offset, text in cells if text]
 
 
+_NUMBERED_WORDS = ("指标", "任务")  # (the words a template numbers its rows with: 指标1:, 任务1:)
+_NUMBER_OPENING = re.compile(r"\d{1,2}\s*[:：.．、](?!\d)")
+_OPERATED_FIGURE = re.compile(r"(?:[≥≤><=＞＜＝≧≦]{1,2}|不低于|不少于|不高于|不超过|不大于|不小于)\s*\d[\d,]*(?:\.\d+)?")
+
+
 def _units_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The cells of a table that lost its line breaks, where a unit printed after its figure (``不少于12 种``) was cut
     from it by the space between them: a cell that is only a unit joins the figure before it."""
     result: list[tuple[int, str]] = []
     for offset, text in parts:
         if result and result[-1][1][-1:].isdigit() and not text.isascii() and canonical_unit(text) is not None:
+            result[-1] = (result[-1][0], result[-1][1] + text)
+            continue
+        result.append((offset, text))
+    return result
+
+
+def _numbering_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The cells of a spaced line, where the template's numbering of an indicator name printed with a space in it
+    (``指标 1：区域自动气象站运``, a PDF's text) was cut after its ``指标``: the word and the name after it are one
+    cell again (alone, ``指标`` reads as a level name's tail and the name as a cell of its own)."""
+    result: list[tuple[int, str]] = []
+    for offset, text in parts:
+        if result and result[-1][1] in _NUMBERED_WORDS and _NUMBER_OPENING.match(text):
+            result[-1] = (result[-1][0], result[-1][1] + text)
+            continue
+        result.append((offset, text))
+    return result
+
+
+def _operated_units_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The cells of a spaced line, where a target written with its operator was cut from its unit by the space a
+    PDF's text puts between them (``≥366 期``, ``>3 万条/年``): a cell that is only a unit joins the target before it.
+    (A bare figure keeps its unit apart: there the operator and the unit have columns of their own, ``≥ 2 份``.)"""
+    result: list[tuple[int, str]] = []
+    for offset, text in parts:
+        if result and _OPERATED_FIGURE.fullmatch(result[-1][1]) and canonical_unit(text) is not None \
+                and not text.isascii():
             result[-1] = (result[-1][0], result[-1][1] + text)
             continue
         result.append((offset, text))
