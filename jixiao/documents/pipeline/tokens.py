@@ -231,6 +231,9 @@ class _TextTokenizer:
     # -- every other text line ---------------------------------------------------------------------------
     def _line(self, raw: str, number: int, blanks: int) -> None:
         stripped = raw.strip()
+        if not blanks and self.lines and (joined := _unit_wrapped(self.lines[-1], stripped)) is not None:
+            self.lines[-1] = joined
+            return
         lone_before, self._lone_bar = self._lone_bar, stripped == "|"
         if "|" in stripped:
             if _SEPARATOR.match(stripped):
@@ -314,6 +317,9 @@ class _TextTokenizer:
 
 _NUMBERED_WORDS = ("指标", "任务")  # (the words a template numbers its rows with: 指标1:, 任务1:)
 _NUMBER_OPENING = re.compile(r"\d{1,2}\s*[:：.．、](?!\d)")
+# a target with its operator and, maybe, the first characters of its unit (``<=17 万``), alone on its line
+_WRAPPED_UNIT_HEAD = re.compile(r"(?:[≥≤><=＞＜＝≧≦]{1,2}|不低于|不少于|不高于|不超过|不大于|不小于)\s*\d[\d,]*(?:\.\d+)?\s*"
+                                r"(?P<unit>[^\d\s]{0,2})")
 _OPERATED_FIGURE = re.compile(r"(?:[≥≤><=＞＜＝≧≦]{1,2}|不低于|不少于|不高于|不超过|不大于|不小于)\s*\d[\d,]*(?:\.\d+)?")
 
 
@@ -340,6 +346,20 @@ def _numbering_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         result.append((offset, text))
     return result
+
+
+def _unit_wrapped(last: Line, text: str) -> Line | None:
+    """``last`` with ``text`` put back onto it, when ``last`` is a one-cell line holding a target with its operator
+    and ``text`` the rest of its unit, which the cell's width wrapped onto a line of its own (``<=17 万`` / ``元``,
+    ``>=100`` / ``百分比``); None otherwise."""
+    if last.kind is not LineKind.CELL or len(last.tokens) != 1 or not text or text.isascii():
+        return None
+    found = _WRAPPED_UNIT_HEAD.fullmatch(last.tokens[0].text.strip())
+    if found is None or canonical_unit(found.group("unit") + text) is None:
+        return None
+    token = last.tokens[0]
+    return Line([Token(f"{token.text}{text}", token.line, token.column, token.offset, token.indent)], last.kind,
+                last.line, blanks_before=last.blanks_before, extra=last.extra)
 
 
 def _operated_units_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:

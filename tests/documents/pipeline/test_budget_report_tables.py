@@ -1,11 +1,13 @@
 """The text layer (pdfplumber) of a city's 部门预算 PDF: its 项目支出绩效目标表 names the operator and unit columns
 with the report's own words (绩效指标性质 | 本年绩效指标值 | 绩效度量单位, dev corpus 341 and 344), and a template
-numbering its names prints the numbering spaced from its number (``指标 1：区域自动气象站运``, dev corpus 345)."""
+numbering its names prints the numbering spaced from its number (``指标 1：区域自动气象站运``, dev corpus 345); a
+target's unit is printed spaced from it (``≥366 期``) or wrapped onto a line of its own (``<=17 万`` / ``元``, 330)."""
 
 from __future__ import annotations
 
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.labels import column_kind
+from jixiao.documents.pipeline.tokens import text_lines
 from jixiao.documents.vocabulary import header_label
 
 
@@ -45,3 +47,19 @@ def test_a_names_numbering_spaced_from_its_number_stays_with_the_name():
     )
     assert [(name, operator, value) for *_, name, operator, value, _ in rows(document)] == [
         ("预警信息发布", ">", 3), ("天气预报节目", "≥", 366)]
+
+
+def test_a_targets_unit_spaced_from_it_is_the_targets():
+    document = read(
+        "2022 年部门预算专项业务经费绩效目标表",
+        "一级指标 二级指标 指标内容 指标值",
+        "产出指标 数量指标 指标 1：预警信息发布 >3 万条/年",
+        "指标 2：天气预报节目 ≥366 期",
+    )
+    assert [(name, unit) for *_, name, _, _, unit in rows(document)] == [("预警信息发布", "万条/年"), ("天气预报节目", "期")]
+
+
+def test_a_targets_unit_wrapped_onto_a_line_of_its_own_joins_it_again():
+    lines = text_lines("信访信息系统运维成本\n<=17 万\n元\n20\n基层信访工作网络覆盖率\n>=100\n百分比\n20\n≥ 95\n%")
+    assert [line.texts for line in lines] == [
+        ["信访信息系统运维成本"], ["<=17 万元"], ["20"], ["基层信访工作网络覆盖率"], [">=100百分比"], ["20"], ["≥ 95"], ["%"]]
