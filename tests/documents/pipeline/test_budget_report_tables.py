@@ -44,9 +44,10 @@ def test_a_names_numbering_spaced_from_its_number_stays_with_the_name():
         "一级指标 二级指标 指标内容 指标值",
         "产出指标 数量指标 指标 1：预警信息发布 >3万条/年",
         "指标 2：天气预报节目 ≥366期",
+        "指标 3：防雷执法监管 完成年内受理任务",
     )
     assert [(name, operator, value) for *_, name, operator, value, _ in rows(document)] == [
-        ("预警信息发布", ">", 3), ("天气预报节目", "≥", 366)]
+        ("预警信息发布", ">", 3), ("天气预报节目", "≥", 366), ("防雷执法监管", None, None)]
 
 
 def test_a_targets_unit_spaced_from_it_is_the_targets():
