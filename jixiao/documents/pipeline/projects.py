@@ -96,8 +96,8 @@ def report_sequel(previous: GoalSheet, sheet: GoalSheet) -> tuple[GoalSheet, lis
     sheet and the names restated, or None when ``sheet`` is a sheet of its own: one that names a project, or whose
     table opens on a header block of its own (a 项目名称 field, left blank, or goals above its grid: the next
     project's form, its name not filled in, that sets some of the same indicators)."""
-    if sheet.name or sheet.code or _own_header_block(sheet) or previous.monitoring or sheet.monitoring or not previous.indicators \
-            or (previous.evaluation is None) != (sheet.evaluation is None):
+    if sheet.name or sheet.code or _own_header_block(sheet) or previous.monitoring or sheet.monitoring \
+            or not previous.indicators or (previous.evaluation is None) != (sheet.evaluation is None):
         return None
     known = {_said_again(indicator) for indicator in previous.indicators}
     restated = [indicator.name for indicator in sheet.indicators if _said_again(indicator) in known]
