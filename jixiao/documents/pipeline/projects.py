@@ -93,9 +93,11 @@ def report_sequel(previous: GoalSheet, sheet: GoalSheet) -> tuple[GoalSheet, lis
     实际完成值为…`` for each level, adding the indicators the table leaves out): ``sheet`` names no project of its own
     and restates one of ``previous``'s indicators at least (the same name, the same figure and unit). What it
     restates is ``previous``'s row; the rest is added after ``previous``'s rows, with what it came to. Returns the
-    sheet and the names restated, or None when ``sheet`` is a sheet of its own."""
-    if sheet.name or sheet.code or previous.monitoring or sheet.monitoring or not previous.indicators \
-            or (previous.evaluation is None) != (sheet.evaluation is None):
+    sheet and the names restated, or None when ``sheet`` is a sheet of its own: one that names a project, or whose
+    table opens on a header block of its own (a 项目名称 field, left blank, or goals above its grid: the next
+    project's form, its name not filled in, that sets some of the same indicators)."""
+    if sheet.name or sheet.code or _own_header_block(sheet) or previous.monitoring or sheet.monitoring \
+            or not previous.indicators or (previous.evaluation is None) != (sheet.evaluation is None):
         return None
     known = {_said_again(indicator) for indicator in previous.indicators}
     restated = [indicator.name for indicator in sheet.indicators if _said_again(indicator) in known]
@@ -115,6 +117,11 @@ def report_sequel(previous: GoalSheet, sheet: GoalSheet) -> tuple[GoalSheet, lis
     return previous.model_copy(update={
         "indicators": [*previous.indicators, *(indicator for _, indicator in added)], "evaluation": evaluation,
         "budget": budget, "year": previous.year or sheet.year}), restated
+
+
+def _own_header_block(sheet: GoalSheet) -> bool:
+    """Whether ``sheet``'s form has a header block of its own above its grid: a 项目名称 field, or goals."""
+    return bool(sheet.goals or sheet.long_term_goals) or any(header_label(f) == "name" for f in sheet.form_fields)
 
 
 def _budget_completed(previous: GoalSheet, sheet: GoalSheet) -> Budget:

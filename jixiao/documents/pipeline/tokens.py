@@ -231,6 +231,9 @@ class _TextTokenizer:
     # -- every other text line ---------------------------------------------------------------------------
     def _line(self, raw: str, number: int, blanks: int) -> None:
         stripped = raw.strip()
+        if not blanks and self.lines and (joined := _unit_wrapped(self.lines[-1], stripped)) is not None:
+            self.lines[-1] = joined
+            return
         lone_before, self._lone_bar = self._lone_bar, stripped == "|"
         if "|" in stripped:
             if _SEPARATOR.match(stripped):
@@ -277,7 +280,8 @@ class _TextTokenizer:
                 self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks,
                                        extra={"piped": True, "open_end": False, "tabbed": True, "width": width}))
                 return
-        parts = self._spaced(raw) if self.gapped else _spaced_words_rejoined(self._spaced(raw))
+        parts = _operated_units_rejoined(_numbering_rejoined(
+            self._spaced(raw) if self.gapped else _spaced_words_rejoined(self._spaced(raw))))
         if self.gapped and len(parts) <= self.settings.longest_row:
             parts = _brackets_rejoined(parts)  # (a row's cells; a whole table on one line mixes up its brackets)
         if self.gapped and len(parts) > self.settings.longest_row:
@@ -311,16 +315,63 @@ class _TextTokenizer:
         return [(offset, text) for offset, text in cells if text]
 
 
+_NUMBERED_WORDS = ("指标", "任务")  # (the words a template numbers its rows with: 指标1:, 任务1:)
+_NUMBER_OPENING = re.compile(r"\d{1,2}\s*[:：.．、](?!\d)")
+# a target's figure with its operator (``≥366``, ``<=17``)
+_OPERATED = r"(?:[≥≤><=＞＜＝≧≦]{1,2}|不低于|不少于|不高于|不超过|不大于|不小于)\s*\d[\d,]*(?:\.\d+)?"
+_OPERATED_FIGURE = re.compile(_OPERATED)
+# that target and, maybe, the first characters of its unit (``<=17 万``), alone on its line
+_WRAPPED_UNIT_HEAD = re.compile(_OPERATED + r"\s*(?P<unit>[^\d\s]{0,2})")
+
+
 def _units_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The cells of a table that lost its line breaks, where a unit printed after its figure (``不少于12 种``) was cut
     from it by the space between them: a cell that is only a unit joins the figure before it."""
+    return _joined_where(parts, lambda before, text: before[-1:].isdigit() and _names_unit(text))
+
+
+def _numbering_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The cells of a spaced line, where the template's numbering of an indicator name printed with a space in it
+    (``指标 1：区域自动气象站运``, a PDF's text) was cut after its ``指标``: the word and the name after it are one
+    cell again (alone, ``指标`` reads as a level name's tail and the name as a cell of its own)."""
+    return _joined_where(parts, lambda before, text: before in _NUMBERED_WORDS and bool(_NUMBER_OPENING.match(text)))
+
+
+def _unit_wrapped(last: Line, text: str) -> Line | None:
+    """``last`` with ``text`` put back onto it, when ``last`` is a one-cell line holding a target with its operator
+    and ``text`` the rest of its unit, which the cell's width wrapped onto a line of its own (``<=17 万`` / ``元``,
+    ``>=100`` / ``百分比``); None otherwise."""
+    if last.kind is not LineKind.CELL or len(last.tokens) != 1 or not text or text.isascii():
+        return None
+    found = _WRAPPED_UNIT_HEAD.fullmatch(last.tokens[0].text.strip())
+    if found is None or canonical_unit(found.group("unit") + text) is None:
+        return None
+    token = last.tokens[0]
+    return Line([Token(f"{token.text}{text}", token.line, token.column, token.offset, token.indent)], last.kind,
+                last.line, blanks_before=last.blanks_before, extra=last.extra)
+
+
+def _operated_units_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The cells of a spaced line, where a target written with its operator was cut from its unit by the space a
+    PDF's text puts between them (``≥366 期``, ``>3 万条/年``): a cell that is only a unit joins the target before it.
+    (A bare figure keeps its unit apart: there the operator and the unit have columns of their own, ``≥ 2 份``.)"""
+    return _joined_where(parts, lambda before, text: bool(_OPERATED_FIGURE.fullmatch(before)) and _names_unit(text))
+
+
+def _joined_where(parts: list[tuple[int, str]], joins: Callable[[str, str], bool]) -> list[tuple[int, str]]:
+    """``parts`` with each piece that ``joins`` the (joined) piece before it put onto that piece."""
     result: list[tuple[int, str]] = []
     for offset, text in parts:
-        if result and result[-1][1][-1:].isdigit() and not text.isascii() and canonical_unit(text) is not None:
+        if result and joins(result[-1][1], text):
             result[-1] = (result[-1][0], result[-1][1] + text)
             continue
         result.append((offset, text))
     return result
+
+
+def _names_unit(text: str) -> bool:
+    """Whether ``text`` is a unit alone, in words (``期``, ``万条/年``; not ``%``, which a unit column holds too)."""
+    return not text.isascii() and canonical_unit(text) is not None
 
 
 def _spaced_words_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:

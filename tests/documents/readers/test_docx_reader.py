@@ -552,3 +552,23 @@ def test_a_row_keeping_some_text_keeps_it_and_loses_its_deleted_words():
     layout = read_docx(_raw_docx(f"<w:tr>{cells}</w:tr>"), "x.docx")
     assert [row.texts for row in layout.blocks] == [["整治村数", "≥18个"]]
     assert layout.diagnostics == []
+
+
+def _project_form(name: str, total: str, goal: str) -> list[list]:
+    """A 项目支出绩效目标表 whose header block sits in the grid's first rows, its indicators a Word form's."""
+    return [["项目名称", name, LEFT, LEFT], ["年度资金总额", total, LEFT, LEFT], ["年度目标", goal, LEFT, LEFT],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "设备运行正常", "≥95%"],
+            [UP, "质量指标", "数据可用率", "≥95%"],
+            ["满意度指标", "服务对象满意度指标", "用户满意度", "≥90%"]]
+
+
+def test_a_form_whose_project_name_is_blank_is_a_sheet_of_its_own():
+    # the second form (its 项目名称 left blank, its own money and goals above its grid) sets some of the first one's
+    # indicators again: the next project all the same, not a report's paragraphs restating the first
+    document = read_bytes(docx_file("项目支出绩效目标表", _project_form("履职经费", "1715.97", "保障监测系统运行"),
+                                    "项目支出绩效目标表", _project_form("", "1493.51", "认真履职，各项业务平稳运行")),
+                          "forms.docx")
+    assert [(sheet.name, sheet.budget.total, sheet.goals, len(sheet.indicators)) for sheet in document.sheets] == [
+        ("履职经费", Decimal("1715.97"), ["保障监测系统运行"], 3),
+        (None, Decimal("1493.51"), ["认真履职，各项业务平稳运行"], 3)]
