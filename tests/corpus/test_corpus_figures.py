@@ -112,13 +112,16 @@ def test_the_twin_covers_every_dev_golden_in_every_layout(figures):
 def test_manifest_lists_every_collected_document_with_a_golden_and_a_third_unseen():
     manifest = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))["document"]
     collected = {Path(item["file"]).stem: item for item in manifest if item["file"].startswith("docs/")}
-    assert set(collected) == {path.stem for path in (CORPUS / "docs").glob("*.txt")}
+    assert set(collected) == {path.stem for path in (CORPUS / "docs").iterdir() if path.is_file()}
     for entry in load_manifest():
         assert entry.kind in ("goal", "dept-goal", "self-eval", "monitor") and entry.split in ("dev", "unseen")
         assert entry.family and all(1 <= family <= 10 for family in entry.family), entry.stem
-        if entry.stem in collected:
+        if entry.stem in collected and entry.path.suffix == ".txt":
             header = entry.path.read_text(encoding="utf-8").splitlines()[:2]
             assert header[0].startswith("# source: ") and header[1] == f"# kind: {entry.kind}", entry.stem
+        elif entry.stem in collected:  # a file stored as published (.pdf, .xlsx, .docx): its address is in the manifest
+            assert collected[entry.stem]["source"].startswith("https://"), entry.stem
+        if entry.stem in collected:
             assert load_golden(entry.stem) is not None, f"{entry.stem} has no golden"
     # Each set is scored once at the end of a session and then moved to dev (the first collection's third, then batches
     # 2 and 3, then part of batch 4, each moved document dated); the sets collected since batch 4 are unseen unless
