@@ -37,6 +37,7 @@ __all__ = [
     "data",
     "is_framework_results",
     "is_aim_name",
+    "is_capped_count",
     "is_growth",
     "is_not_spent",
     "is_quality_rate",
@@ -50,6 +51,7 @@ __all__ = [
     "names_counted_work",
     "names_deadline",
     "names_no_measure",
+    "names_respondents",
     "speaks_of_time",
     "states_share",
     "stated_target",
@@ -107,6 +109,18 @@ def works_subject(name: str | None) -> tuple[str, str] | None:
     cut = max((before.rfind(place) + len(place) for place in _folded("works", "places") if place in before), default=0)
     thing = re.sub(r"[^\u4e00-\u9fff]", "", before[cut:])
     return thing, match.group(1)
+
+
+def is_capped_count(name: str) -> bool:
+    """True when ``name`` counts an input a rule keeps down (因公出国（境）人数, 驻京工作人员人数): a cap is its target."""
+    return _contains_any(name, "capped_counts")
+
+
+def names_respondents(name: str) -> bool:
+    """True when ``name`` ends with the people a satisfaction survey asks (办内相关部门, 受益群众): under 满意度 it
+    says whom to ask, not what is measured."""
+    folded = fold(name)
+    return any(folded.endswith(word) for word in _folded("respondents", "words"))
 
 
 @lru_cache(maxsize=TEXT_MEMO)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from jixiao.model import Direction, Operator, Severity, UnitKind, unit_kind
 from jixiao.review.context import COUNTED_UNITS, SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix, listed
-from jixiao.review.lexicon import Kind
+from jixiao.review.lexicon import Kind, is_capped_count
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, EVALUATION_2020, GOALS_2015
 
@@ -152,7 +152,8 @@ class OutputCountWithUpperBound(Rule):
     message = "数量指标“{indicator}”的指标值“{raw}”用了“{operator}”，成了上限：做得越少越达标，应为“≥”或“=”"
     docs = RuleDocs(
         what="数量指标（产出的人数、个数、面积……）的指标值是否写成“≤”“<”。越低越好的（投诉件数、事故次数）和成本行"
-        "除外。自评表、监控表不在此检查。",
+        "除外；“三公”（因公出国（境）人数、公务接待）和单位自己的工作人员、聘用人员人数是按规定控制的投入，上限就是"
+        "目标，也不报告（语料 330、341）。自评表、监控表不在此检查。",
         why="数量指标说明这笔钱至少要做多少；写成上限，一个不做也算达标，目标等于没有设定，审核人会退回（语料 149："
         "小学就读人数 <=6962人）。单位自用的采购、购置数量（车辆采购数量 ≤1）受资产配置标准限制，上限有其来由，"
         "应改为定数，为警告（语料 218）。",
@@ -171,6 +172,8 @@ class OutputCountWithUpperBound(Rule):
                 continue
             if unit_kind(target.unit) not in COUNTED_UNITS and ctx.fact(indicator).kind is not Kind.COUNT:
                 continue  # a share or an amount of money under 数量指标 is another rule's
+            if is_capped_count(indicator.name):
+                continue  # the 三公 and the unit's own staff are kept down by rule: a cap is their target
             fix = _operator_fix(indicator, "≥", "运算符改为“≥”或“=”")
             capped = bool(_PURCHASE.search(indicator.name)) and not _SERVICE.search(indicator.name)
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
