@@ -42,6 +42,7 @@ __all__ = [
     "is_not_spent",
     "is_quality_rate",
     "is_reverse",
+    "reverse_only_by_money",
     "is_sentence_name",
     "is_slogan",
     "is_slogan_goal",
@@ -129,6 +130,15 @@ def is_reverse(text: str | None) -> bool:
     if not text:
         return False
     return _contains_any(_without_negated(text), "reverse") and not _contains_any(text, "reverse", "except")
+
+
+def reverse_only_by_money(text: str) -> bool:
+    """True when only a money word (成本, 费用) makes ``text`` reverse (重置成本评估报告): counted in things, it names
+    what the thing is about."""
+    without = fold(text)
+    for word in _folded("reverse", "money"):
+        without = without.replace(word, "")
+    return is_reverse(text) and not is_reverse(without)
 
 
 def _without_negated(text: str) -> str:
