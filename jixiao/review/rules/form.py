@@ -494,7 +494,7 @@ class QualitativeInQuantitativeSlot(Rule):
                 # a bound inside a sentence (不少于30小时) is a figure written with prose, JX203's
             if ctx.is_cost_row(indicator):
                 continue  # a cost row's target that is not an amount is JX901's
-            if figure_named_in_value(indicator):
+            if figure_named_in_value(ctx, indicator):
                 continue  # a value cell merged over rows gives this row's figure by its name (corpus 345)
             if unit_in_name(target.raw):
                 continue  # words closing on a unit's bracket (就业奖补标准(元/人), 补助面积(万亩)) are another row's name
@@ -528,11 +528,18 @@ class QualitativeInQuantitativeSlot(Rule):
 _PERCENT = re.compile(r"\d\s*%")
 
 
-def figure_named_in_value(indicator: Indicator) -> bool:
-    """True when the 指标值 names this row and gives its figure (飞机增雨 | 飞机增雨 10 次/年；火箭增雨 12 次/年): a
-    value cell merged over several rows states each row's target by its name (corpus 345), one figure for this row."""
-    name = fold(bare_name(indicator.name))
-    return len(name) >= 2 and re.search(re.escape(name) + r"\s*[≥≤=<>]?\s*\d", fold(indicator.target.raw)) is not None
+def figure_named_in_value(ctx: SheetContext, indicator: Indicator) -> bool:
+    """True when the 指标值 is a cell merged over this row and another that gives each row's figure by its name (飞机增雨
+    | 飞机增雨 10 次/年；火箭增雨 12 次/年, corpus 345): one figure is this row's. A value naming this row alone is no
+    merged cell (安置小区物业费 | 指标1:安置小区物业费 8个, corpus 166: the name read into the value)."""
+    value = fold(indicator.target.raw)
+
+    def figure_of(row: Indicator) -> bool:
+        name = fold(bare_name(row.name))
+        return len(name) >= 2 and re.search(re.escape(name) + r"\s*[≥≤=<>]?\s*\d", value) is not None
+
+    return figure_of(indicator) and any(figure_of(row) for row in ctx.sheet.indicators
+                                        if row is not indicator and row.name != indicator.name)
 
 
 def untimed_timeliness(indicator: Indicator) -> bool:
@@ -738,7 +745,7 @@ class SeveralIndicatorsInOneRow(Rule):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
                                    template=self.message_each)
             elif not target.is_quantitative and len(figures := self._FIGURE.findall(fold(target.raw))) >= 2 \
-                    and not self._SCORING.search(fold(target.raw)) and not figure_named_in_value(indicator):
+                    and not self._SCORING.search(fold(target.raw)) and not figure_named_in_value(ctx, indicator):
                 # A sentence stating several figures (第一年按总投资额返本20%,分红按8%分红, corpus 187) gives each of
                 # them, but no one target for the year to be scored against.
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
