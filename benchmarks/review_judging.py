@@ -340,21 +340,33 @@ def judged_sheet_names(judgment: Judgment, names: list[str | None]) -> list[str 
     return [j or name for j, name in zip(paired, names)]
 
 
-def sheet_names(judgment: Judgment, review: Review) -> dict[str, str | None]:
-    """The reviewer's name for each sheet jixiao reviewed, by its ``sheet`` id (see :func:`judged_sheet_names`)."""
-    names = judged_sheet_names(judgment, [sheet.name for sheet in review.sheets])
-    return {sheet.sheet: name for sheet, name in zip(review.sheets, names)}
+def sheet_names(judgment: Judgment, review: Review) -> list[str | None]:
+    """The reviewer's name for each sheet jixiao reviewed, in order (see :func:`judged_sheet_names`). By position, not
+    by the ``sheet`` id: sheets may share it (a Beijing budget lists several sub-items, 843-… and 849-…, under one
+    project code, corpus 341 and 344), and each finding belongs to the sheet whose review holds it."""
+    return judged_sheet_names(judgment, [sheet.name for sheet in review.sheets])
+
+
+def located_findings(judgment: Judgment, review: Review) -> list[tuple[Finding, str | None]]:
+    """Every finding with the reviewer's name of its sheet: a sheet's own findings by the sheet that holds them, the
+    document's by the first sheet with their ``sheet`` id (None where there is none)."""
+    names = sheet_names(judgment, review)
+    by_id: dict[str, str | None] = {}
+    for sheet, name in zip(review.sheets, names):
+        by_id.setdefault(sheet.sheet, name)
+    return [(finding, by_id.get(finding.sheet or "")) for finding in review.document_findings] + \
+        [(finding, name) for sheet, name in zip(review.sheets, names) for finding in sheet.findings]
 
 
 def _grades(judgment: Judgment, review: Review | None) -> list[tuple[str, str | None]]:
     if judgment.grade is None:
         return []
     sheets = review.sheets if review else []
-    names = sheet_names(judgment, review) if review else {}
+    names = sheet_names(judgment, review) if review else []
     if judgment.grades:
         out = []
         for name, grade in judgment.grades.items():
-            ours = next((s.grade for s in sheets if same_indicator(name, names.get(s.sheet) or "")), None)
+            ours = next((s.grade for s, judged in zip(sheets, names) if same_indicator(name, judged or "")), None)
             out.append((grade, ours))
         return out
     # a sheet jixiao could not read (no grade) is no part of the document's grade
@@ -387,13 +399,10 @@ def score_document(judgment: Judgment, golden: bool = False) -> DocumentFigures:
     figures.flags_coverable = sum(bool(kinds[f.problem].codes) for f in judgment.flags)
     found: set[int] = set()
     if review is not None:
-        names = sheet_names(judgment, review)
-        all_findings = list(review.document_findings) + [f for s in review.sheets for f in s.findings]
-        for finding in all_findings:
+        for finding, sheet_name in located_findings(judgment, review):
             if finding.rule == READER_RULE:
                 figures.reader_diagnostics += 1
                 continue
-            sheet_name = names.get(finding.sheet or "")
             finding_kinds = by_code.get(finding.rule, set())
             levels = row_levels(document, finding)
             matched = [i for i, flag in enumerate(judgment.flags)

@@ -37,10 +37,12 @@ __all__ = [
     "data",
     "is_framework_results",
     "is_aim_name",
+    "is_capped_count",
     "is_growth",
     "is_not_spent",
     "is_quality_rate",
     "is_reverse",
+    "reverse_only_by_money",
     "is_sentence_name",
     "is_slogan",
     "is_slogan_goal",
@@ -50,6 +52,7 @@ __all__ = [
     "names_counted_work",
     "names_deadline",
     "names_no_measure",
+    "names_respondents",
     "speaks_of_time",
     "states_share",
     "stated_target",
@@ -109,12 +112,33 @@ def works_subject(name: str | None) -> tuple[str, str] | None:
     return thing, match.group(1)
 
 
+def is_capped_count(name: str) -> bool:
+    """True when ``name`` counts an input a rule keeps down (因公出国（境）人数, 驻京工作人员人数): a cap is its target."""
+    return _contains_any(name, "capped_counts")
+
+
+def names_respondents(name: str) -> bool:
+    """True when ``name`` ends with the people a satisfaction survey asks (办内相关部门, 受益群众): under 满意度 it
+    says whom to ask, not what is measured."""
+    folded = fold(name)
+    return any(folded.endswith(word) for word in _folded("respondents", "words"))
+
+
 @lru_cache(maxsize=TEXT_MEMO)
 def is_reverse(text: str | None) -> bool:
     """True for an indicator that should fall (投诉率, 事故发生数, 成本): its target must be an upper bound."""
     if not text:
         return False
     return _contains_any(_without_negated(text), "reverse") and not _contains_any(text, "reverse", "except")
+
+
+def reverse_only_by_money(text: str) -> bool:
+    """True when only a money word (成本, 费用) makes ``text`` reverse (重置成本评估报告): counted in things, it names
+    what the thing is about."""
+    without = fold(text)
+    for word in _folded("reverse", "money"):
+        without = without.replace(word, "")
+    return is_reverse(text) and not is_reverse(without)
 
 
 def _without_negated(text: str) -> str:

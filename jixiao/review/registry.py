@@ -81,6 +81,7 @@ RULES: tuple[Rule, ...] = (
     category.OutputCountUnderBenefit(),
     category.WorkRateUnderBenefit(),
     category.OtherWorkUnderSatisfaction(),
+    category.SatisfactionNamesRespondents(),
     category.TimelessUnderTimeliness(),
     category.UnknownLevelName(),
     # 内部一致

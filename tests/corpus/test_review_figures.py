@@ -25,11 +25,16 @@ from benchmarks.review_judging import (
     kinds_markdown,
     load_judgments,
     load_kinds,
+    located_findings,
     same_indicator,
     score_corpus,
     score_document,
 )
 from benchmarks.review_variants import review_noise
+from jixiao.model import Location, Severity
+from jixiao.review import Finding, Review
+from jixiao.review.finding import Dimension
+from jixiao.review.outcome import SheetReview
 
 PINS = Path(__file__).with_name("review_figures.toml")
 GRADES = {"优", "良", "中", "差"}
@@ -105,6 +110,20 @@ def _judged(*sheets: str) -> Judgment:
 ])
 def test_sheets_pair_with_the_reviewers_by_name_then_by_order(judged, read, paired):
     assert judged_sheet_names(_judged(*judged), read) == paired
+
+
+def test_findings_belong_to_the_sheet_that_holds_them_when_sheets_share_a_code():
+    # 341/344: a Beijing budget lists sub-items (331-…, 449-…) under one project code, the sheets' shared id
+    def finding(indicator: str) -> Finding:
+        return Finding(rule="JX956", name="n", severity=Severity.WARNING, dimension=Dimension.RELEVANCE, source="s",
+                       sheet="11000022T000000424", indicator=indicator, location=Location(sheet="11000022T000000424"),
+                       template="t")
+    sheets = [SheetReview(sheet="11000022T000000424", name=name, findings=[finding(name)])
+              for name in ("331-财务业务咨询服务", "449-接访场所保障费")]
+    judgment = _judged("331-财务业务咨询服务", "449-接访场所保障费")
+    located = located_findings(judgment, Review(profile="central", sheets=sheets))
+    assert [(f.indicator, name) for f, name in located] == [("331-财务业务咨询服务", "331-财务业务咨询服务"),
+                                                             ("449-接访场所保障费", "449-接访场所保障费")]
 
 
 def test_a_flag_kind_lists_the_codes_that_report_it():

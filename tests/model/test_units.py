@@ -17,7 +17,9 @@ from jixiao.model.units import canonical_unit
      ("万美元", "万美元"), ("美元", "美元"),
      # a denominator joined by a full stop typed for the middle dot, or its unit written after 每 (per day, per person)
      ("元/人.每天", "元/人·天"), ("元/人.天", "元/人·天"), ("元/每人", "元/人"), ("万元/每公里", "万元/公里"),
-     ("元/.", None), ("元/每", None)],
+     ("元/.", None), ("元/每", None),
+     # corpus 338 (=710元/人月: per person and month), 340 (≥330台套), 342 (PM2.5 ≤25微克/立方米)
+     ("元/人月", "元/人·月"), ("人月", "人·月"), ("台套", "台套"), ("微克/立方米", "微克/立方米")],
 )
 def test_canonical_unit(spelling, canonical):
     assert canonical_unit(spelling) == canonical

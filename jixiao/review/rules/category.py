@@ -20,7 +20,15 @@ from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, bare_name, is_quality_rate, is_timeliness, misnamed_level, speaks_of_time
+from jixiao.review.lexicon import (
+    Kind,
+    bare_name,
+    is_quality_rate,
+    is_timeliness,
+    misnamed_level,
+    names_respondents,
+    speaks_of_time,
+)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.form import measures_money
 from jixiao.review.sources import CORE_2021, GOALS_2015
@@ -33,6 +41,8 @@ _ALSO_UNDER = {"服务对象满意度指标": ("效益指标",)}
 _SATISFACTION_LEVELS = ("服务对象满意度指标", "满意度指标")
 # The standard 一级指标 other than 满意度指标, under which a row without a 二级指标 may stand.
 _OTHER_LEVEL1 = frozenset({"产出指标", "效益指标", "成本指标"})
+# Words a satisfaction row names: the served people's judgement, or their complaints and sense of gain.
+_OPINION = re.compile(r"满意|认可|好评|评价|投诉|认同|获得感|幸福感|安全感|支持率|信任")
 
 
 def move_fix(ctx: SheetContext, indicator: Indicator, level2: str) -> Fix:
@@ -460,17 +470,50 @@ class OtherWorkUnderSatisfaction(Rule):
         fix="移到产出或效益的相应类别下，满意度指标下另写服务对象的满意度。",
     )
 
-    # Words a satisfaction row names: the served people's judgement, or their complaints and sense of gain.
-    _OPINION = re.compile(r"满意|认可|好评|评价|投诉|认同|获得感|幸福感|安全感|支持率|信任")
-
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        for indicator in ctx.sheet.indicators:
+        for indicator in satisfaction_rows(ctx):
             level2 = indicator.level2 if indicator.level2 in _SATISFACTION_LEVELS else ctx.level1_of(indicator)
-            if level2 not in _SATISFACTION_LEVELS or not indicator.target.is_quantitative:
-                continue  # a row with no figure there is a label or a note the reader kept, not a misfiled measure
-            if not self._OPINION.search(fold(indicator.name)) and ctx.fact(indicator).kind is not Kind.SATISFACTION:
+            if names_respondents(indicator.name):
+                continue  # a satisfaction row naming only whom to ask (办内相关部门 | ≥95%): JX956's
+            if not _OPINION.search(fold(indicator.name)) and ctx.fact(indicator).kind is not Kind.SATISFACTION:
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=level2,
                                    confidence=Confidence.INFERENCE)
+
+
+def satisfaction_rows(ctx: SheetContext) -> Iterator[Indicator]:
+    """The rows under a satisfaction level (服务对象满意度指标, or 满意度指标 as 一级 where no 二级 is written) that
+    state a figure: a row without one there is a label or a note the reader kept."""
+    for indicator in ctx.sheet.indicators:
+        level2 = indicator.level2 if indicator.level2 in _SATISFACTION_LEVELS else ctx.level1_of(indicator)
+        if level2 in _SATISFACTION_LEVELS and indicator.target.is_quantitative:
+            yield indicator
+
+
+class SatisfactionNamesRespondents(Rule):
+    code = "JX956"
+    name = "satisfaction-names-only-respondents"
+    title = "满意度指标只写了调查对象"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "满意度指标“{indicator}”只写了调查对象，没有写衡量什么：应为“{indicator}满意度”"
+    docs = RuleDocs(
+        what="满意度指标下带数值目标的行，名称是否只写了调查对象（部门、单位、群众、服务对象、学生……结尾），没有“满意、"
+        "认可、评价”之类衡量什么的字样（语料 344：办内相关部门 | ≥95%、预审计项目的主责部门 | ≥95%）。",
+        why="名称只写对象，看不出百分之几衡量的是满意度、覆盖面还是别的比例，年底无法对照调查结果；审核人按名称不完整退回修改。",
+        bad="满意度指标 | 服务对象满意度指标 | 办内相关部门 | ≥95%",
+        good="满意度指标 | 服务对象满意度指标 | 办内相关部门满意度 | ≥95%",
+        fix="在名称后补上“满意度”（或所衡量的评价），写明调查对象和口径。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in satisfaction_rows(ctx):
+            if names_respondents(indicator.name) and not _OPINION.search(fold(indicator.name)):
+                after = f"{indicator.name}满意度"
+                fix = Fix.of(Applicability.NEEDS_HUMAN, "指标名称改为“{after}”", after=after,
+                             edits=(Edit(field="name", before=indicator.name, after=after, row=indicator.row,
+                                         indicator=indicator.name),))
+                yield self.finding(ctx, indicator=indicator, column="name", fix=fix)
 
 
 class TimelessUnderTimeliness(Rule):

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
 from jixiao.model.lexicon import TEXT_MEMO, fold, load
-from jixiao.review.context import GUESSED_BELOW, RowSetAside, SheetContext, has_figure
+from jixiao.review.context import GUESSED_BELOW, RowSetAside, SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import SYMBOL_ONLY, names_deadline, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
@@ -77,7 +77,8 @@ class MissingHeaderField(Rule):
         "每一行都报告 P111：表头没有读到，项目名称可能随表头丢失或未能归入该栏）为警告；项目名称与另外两项以上表头栏目一并"
         "读作空白的（预算单位、项目名称、预算数各占一行，值在下面一行，读取程序未能配对）也为警告。"
         "主管部门、主管部门编码、立项依据、项目负责人、联系电话、同名项目上年预算额只在表上印有该栏而旁边的格子空着时报告"
-        "（没有该栏的表样不报告）：主管部门、立项依据空着为警告，主管部门编码、负责人、联系电话、同名项目上年预算额空着为提示。",
+        "（没有该栏的表样不报告）：主管部门、立项依据空着为警告，主管部门编码、负责人、联系电话、同名项目上年预算额空着为提示。"
+        "部门整体支出绩效目标表（标题有“整体”）是单位的全部预算，没有项目，不要求项目名称（语料 333、342、344）。",
         why="缺少这些信息，审核人无法把目标表与预算项目对应起来，也无法判断目标与资金是否匹配。",
         bad="项目名称：（空）\n预算数：（空）",
         good="项目名称：乡镇维稳经费\n预算数：15.00（万元）",
@@ -97,6 +98,8 @@ class MissingHeaderField(Rule):
             label, read = _HEADER_FIELDS[key]
             if not ctx.form.requires(label, ctx.sheet):
                 continue  # a field the form does not have is not a mistake of the table
+            if key == "name" and ctx.department_wide:
+                continue  # a 部门整体 table is the unit's whole budget: the unit names it, there is no project
             value = read(ctx.sheet)
             if value is None or value == "" or value == []:
                 # Without a name the sheet cannot be matched to a budget project; other blanks are fixed by agreement. Where
@@ -274,12 +277,11 @@ class MissingOutputLevel2(Rule):
             if level2 == "数量指标" and ctx.counts_output:
                 continue  # counts filed under another 产出 heading (1处, 416处 under 质量指标, corpus 137) state the amount
             if level2 not in ctx.present_levels and not ctx.cut_off("产出指标", level2):
-                # Without a 数量指标, a counting row or a goal statement, the sheet states no amount of output; nor
-                # where the goal's only figures are the staff it keeps (corpus 114). A goal without any figure is
-                # returned by the goal rules (JX911), once.
-                goal = ctx.goal_text
-                nowhere = level2 == "数量指标" and ctx.sets_goals and not ctx.rows_guessed and (
-                    not goal or (has_figure(goal) and not ctx.goal_counts_output))
+                # Without a 数量指标, a counting row or a goal statement that counts, the sheet states no amount of
+                # output; nor where the goal's only figures are the staff it keeps (corpus 114). The reviewer returns
+                # the sheet for the missing group (corpus 341: 来信业务工作保障, no count anywhere), and the vague goal
+                # beside it (JX911) is then a remark, not a second ground.
+                nowhere = level2 == "数量指标" and ctx.sets_goals and not ctx.rows_guessed and not ctx.goal_counts_output
                 yield self.finding(ctx, column="level2", level2=level2, severity=Severity.ERROR if nowhere else None)
 
 

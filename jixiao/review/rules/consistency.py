@@ -537,7 +537,7 @@ class GenericIndicatorName(Rule):
     message_levels_others = "指标名称“{indicator}”没有说明衡量的是什么，只写了指标类别；另有{others}行也只写了指标类别"
     docs = RuleDocs(
         what="三级指标名称是否只是“完成率”“覆盖率”“社会影响力”之类的通用词（前面只加了范围的“全区覆盖率”同样），只写了"
-        "时间（“2022年全年”），或只写了指标类别（名称栏填“数量指标”“社会效益指标”，整张表这样写的只报告一次）。自评表、"
+        "时间（“2022年全年”），只写了一个工作领域而指标值是数值（“安保情况 ≤50%”“党建情况 ≥10次”，语料 333），或只写了指标类别（名称栏填“数量指标”“社会效益指标”，整张表这样写的只报告一次）。自评表、"
         "监控表沿用已批复的名称，同样报告，供下年度设定目标时改正。表中没有二级指标栏、名称栏写的是类别（“社会效益”）的，"
         "是表样的写法，不在此报告。",
         why="指标要指向明确；只写“完成率”，看不出是什么工作的完成率，年底无法对应实际数据。",
@@ -578,7 +578,14 @@ def _says_nothing(indicator: Indicator, generic: set[str]) -> bool:
     levels = {canonical_level2(name), canonical_level1(name)} - {None}
     if levels and (not indicator.level2 or indicator.level2 in levels):
         return False
-    return _AREA.sub("", name) in generic or whole_period(name)
+    return _AREA.sub("", name) in generic or whole_period(name) or _field_of_work(name, indicator.target.is_quantitative)
+
+
+def _field_of_work(name: str, figure: bool) -> bool:
+    """True for a short name that only names a field of work (安保情况, 党建情况) beside a figure: what the figure
+    counts or rates is not said (corpus 333: 安保情况 ≤50%, 党建情况 ≥10次)."""
+    words = data()["generic_names"]
+    return figure and len(name) <= words["vague_suffix_max"] and any(name.endswith(s) for s in words["vague_suffixes"])
 
 
 def _level_for_name(name: str) -> bool:

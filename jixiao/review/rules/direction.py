@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from jixiao.model import Direction, Operator, Severity, UnitKind, unit_kind
 from jixiao.review.context import COUNTED_UNITS, SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix, listed
-from jixiao.review.lexicon import Kind
+from jixiao.review.lexicon import Kind, is_capped_count, reverse_only_by_money
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, EVALUATION_2020, GOALS_2015
 
@@ -39,7 +39,9 @@ class ReverseIndicatorWithLowerBound(Rule):
     docs = RuleDocs(
         what="投诉率、发生率、事故数、差错率、成本、费用、用时等越低越好的指标，指标值是否写成“≥”“>”。成本指标下以金额计"
         "的行不论名称都是成本，同样报告，为警告（可能是承诺的投入额或表样留下的“≥”）。数量指标下的时长"
-        "（飞机飞行时长 ≥928小时）是提供的服务量，越多越好，不在此报告。",
+        "（飞机飞行时长 ≥928小时）是提供的服务量，越多越好，不在此报告；执勤、巡逻、值守的时长同样是服务量（语料 338："
+        "直升机空中执勤时长 ≥80小时）。名称只因“成本”“费用”而算反向、指标值以本、份、个计的，是以成本为内容的成果"
+        "（重置成本评估报告 ≥1本，语料 344），也不报告。",
         why="“投诉率≥90%”意味着投诉越多越好；反向指标的目标应是上限，自评时按“目标值/实际值”计分。",
         bad="社会效益指标 | 受援群众投诉率 | ≥90%",
         good="社会效益指标 | 受援群众投诉率 | ≤5%",
@@ -57,6 +59,8 @@ class ReverseIndicatorWithLowerBound(Rule):
             if facts.kind is Kind.DURATION and indicator.level2 == "数量指标":
                 continue  # hours of service delivered (飞机飞行时长 ≥928小时, corpus 189) are an amount of output
             subject = indicator.description if facts.from_description else indicator.name
+            if facts.reverse and unit_kind(target.unit) is UnitKind.COUNT and reverse_only_by_money(subject):
+                continue  # reports about costs counted (重置成本评估报告 ≥1本, corpus 344) are output to produce
             fix = _operator_fix(indicator, "≤", "运算符改为“≤”，并重新确定上限值")
             confidence = Confidence.INFERENCE if facts.from_description else Confidence.HIGH
             # a cost known by its level only may be an amount the unit commits to invest (项目总投入, the form's
@@ -152,7 +156,8 @@ class OutputCountWithUpperBound(Rule):
     message = "数量指标“{indicator}”的指标值“{raw}”用了“{operator}”，成了上限：做得越少越达标，应为“≥”或“=”"
     docs = RuleDocs(
         what="数量指标（产出的人数、个数、面积……）的指标值是否写成“≤”“<”。越低越好的（投诉件数、事故次数）和成本行"
-        "除外。自评表、监控表不在此检查。",
+        "除外；“三公”（因公出国（境）人数、公务接待）和单位自己的工作人员、聘用人员人数是按规定控制的投入，上限就是"
+        "目标，也不报告（语料 330、341）。自评表、监控表不在此检查。",
         why="数量指标说明这笔钱至少要做多少；写成上限，一个不做也算达标，目标等于没有设定，审核人会退回（语料 149："
         "小学就读人数 <=6962人）。单位自用的采购、购置数量（车辆采购数量 ≤1）受资产配置标准限制，上限有其来由，"
         "应改为定数，为警告（语料 218）。",
@@ -171,6 +176,8 @@ class OutputCountWithUpperBound(Rule):
                 continue
             if unit_kind(target.unit) not in COUNTED_UNITS and ctx.fact(indicator).kind is not Kind.COUNT:
                 continue  # a share or an amount of money under 数量指标 is another rule's
+            if is_capped_count(indicator.name):
+                continue  # the 三公 and the unit's own staff are kept down by rule: a cap is their target
             fix = _operator_fix(indicator, "≥", "运算符改为“≥”或“=”")
             capped = bool(_PURCHASE.search(indicator.name)) and not _SERVICE.search(indicator.name)
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,

@@ -464,7 +464,8 @@ class QualitativeInQuantitativeSlot(Rule):
         "指标值只写了一个比率的名称、没有数值的（科普宣传栏内容更新 | 知识更新率；提高普及率），指标可以用这个比率衡量，也报告。"
         "比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
         "给出，不在此报告。成本指标下的行由 JX901 检查。指标值栏里是以单位括号结尾的名称（就业奖补标准(元/人)）的，是别的行"
-        "的名称读进了本行，不是用文字作答，不在此报告。",
+        "的名称读进了本行，不是用文字作答，不在此报告。指标值栏跨几行合并、按名称写出各行的数的（飞机增雨 | 飞机增雨 10 次/年；"
+        "火箭增雨 12 次/年，语料 345），本行的数已经给出，也不在此报告。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
         good="产出指标 | 数量指标 | 培训人次 | ≥300人次",
@@ -493,6 +494,8 @@ class QualitativeInQuantitativeSlot(Rule):
                 # a bound inside a sentence (不少于30小时) is a figure written with prose, JX203's
             if ctx.is_cost_row(indicator):
                 continue  # a cost row's target that is not an amount is JX901's
+            if figure_named_in_value(ctx, indicator):
+                continue  # a value cell merged over rows gives this row's figure by its name (corpus 345)
             if unit_in_name(target.raw):
                 continue  # words closing on a unit's bracket (就业奖补标准(元/人), 补助面积(万亩)) are another row's name
                 # read into this row's 指标值 cell: the row was read off its cells, not answered in words
@@ -523,6 +526,20 @@ class QualitativeInQuantitativeSlot(Rule):
 
 # A percentage figure in a 指标值 (20%, 8.5 %).
 _PERCENT = re.compile(r"\d\s*%")
+
+
+def figure_named_in_value(ctx: SheetContext, indicator: Indicator) -> bool:
+    """True when the 指标值 is a cell merged over this row and another that gives each row's figure by its name (飞机增雨
+    | 飞机增雨 10 次/年；火箭增雨 12 次/年, corpus 345): one figure is this row's. A value naming this row alone is no
+    merged cell (安置小区物业费 | 指标1:安置小区物业费 8个, corpus 166: the name read into the value)."""
+    value = fold(indicator.target.raw)
+
+    def figure_of(row: Indicator) -> bool:
+        name = fold(bare_name(row.name))
+        return len(name) >= 2 and re.search(re.escape(name) + r"\s*[≥≤=<>]?\s*\d", value) is not None
+
+    return figure_of(indicator) and any(figure_of(row) for row in ctx.sheet.indicators
+                                        if row is not indicator and row.name != indicator.name)
 
 
 def untimed_timeliness(indicator: Indicator) -> bool:
@@ -700,7 +717,8 @@ class SeveralIndicatorsInOneRow(Rule):
         what="三级指标名称是否把几项可以分别计量的指标连在一起（“强制免疫率、屠宰率及检疫率”：几个“……率”“……次数”"
         "“……人数”用顿号、“和”“及”“与”连接），只给一个指标值，看不出是哪一项的目标；或名称列了几项（“年度、半年趋势"
         "报告次数”）、指标值只写“各1次”；或指标值是一句话，写了几个数（第一年按总投资额返本20%,分红按8%分红），"
-        "看不出哪一个是本行的目标。前者为警告；后两者每项的数是清楚的，为提示。",
+        "看不出哪一个是本行的目标。前者为警告；后两者每项的数是清楚的，为提示。指标值栏跨几行合并、按名称写出各行的数的"
+        "（飞机增雨 | 飞机增雨 10 次/年；火箭增雨 12 次/年，语料 345），本行的数就是写在本行名称后的那个，不在此报告。",
         why="一行只能有一个目标值，年底按一个实际值打分；几项合写，哪一项没有达到都说不清（语料 216、173）。",
         bad="产出指标 | 数量指标 | 各种强制免疫率、屠宰率及检疫率 | 100%",
         good="产出指标 | 质量指标 | 屠宰检疫率 | =100%",
@@ -727,7 +745,7 @@ class SeveralIndicatorsInOneRow(Rule):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
                                    template=self.message_each)
             elif not target.is_quantitative and len(figures := self._FIGURE.findall(fold(target.raw))) >= 2 \
-                    and not self._SCORING.search(fold(target.raw)):
+                    and not self._SCORING.search(fold(target.raw)) and not figure_named_in_value(ctx, indicator):
                 # A sentence stating several figures (第一年按总投资额返本20%,分红按8%分红, corpus 187) gives each of
                 # them, but no one target for the year to be scored against.
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,

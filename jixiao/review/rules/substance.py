@@ -400,8 +400,9 @@ class GoalNotQuantified(Rule):
             # without any indicator is returned for that (JX102): its goal is then a remark (corpus 005). Where the
             # rows were placed by a guess, a count may stand unplaced among them (corpus 153, 249): not a return. A
             # long goal sets out the project's aims at length: rewritten by agreement (011, graded 良), not returned.
+            # (a sheet without any 数量指标 is returned for that, JX104: the goal is then a remark)
             severity = Severity.ERROR if short and ctx.quantity_nowhere and ctx.sheet.indicators \
-                and not ctx.rows_guessed else None
+                and not ctx.rows_guessed and "数量指标" in ctx.present_levels else None
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
                                severity=severity)
 
