@@ -218,6 +218,7 @@ def names_a_unit(text: str) -> bool:
     return bool(_unit_ending().search(text))
 
 
+@lru_cache(maxsize=TEXT_MEMO)  # (asked of a line several times as it is read: a label, a field, a goal)
 def split_label_value(text: str) -> tuple[str, str] | None:
     """Split a cell that holds both a label and its value (``项目名称：XX``); None if it is not one. A header block's
     own labels (:func:`block_label`) label a value after their colon too (资金规模：12万元): an indicator's name holds no

@@ -380,6 +380,8 @@ _FIGURE_SLIPS = (
     (re.compile(r"(?<![A-Za-z])[lI](?=\.?\d)"), "1", "数字中的“l”或“I”是“1”的识别错误"),
     (re.compile(r"(?<![\d,.])(\d+),(\d{1,2})(?![\d,])"), r"\1.\2", "数字中的逗号是小数点的识别错误"),
 )
+# a digit, which every one of the slips stands beside (a text without one has none of them)
+_DIGIT = re.compile(r"\d")
 # a space between two digits of a figure (9 5%): folding drops it, the note says so
 _SPACE_IN_FIGURE = re.compile(r"\d[ \u3000]+\d")
 # A % before the operator of a value that ends in its percent unit too (%=99百分比) is the unit written twice.
@@ -389,6 +391,8 @@ _PERCENT_AT_END = re.compile(r"(?:%|％|百分比)\s*$")
 def figure_slips_repaired(folded: str) -> str:
     """``folded`` (a :func:`fold`-ed text) with OCR's certain slips inside its figures undone (:data:`_FIGURE_SLIPS`):
     what a cell is understood as, also where only its kind is asked (a target, a figure)."""
+    if not _DIGIT.search(folded):
+        return folded  # (each slip stands beside a digit: most names and labels hold none, and pass untried)
     for pattern, replacement, _ in _FIGURE_SLIPS:
         folded = pattern.sub(replacement, folded)
     return folded
@@ -402,6 +406,8 @@ def figure_slips_in_place(text: str) -> str:
     """``text`` with OCR's certain slips inside its figures undone one character for one (1〇0% → 100%, 7I.86 →
     71.86, 26970，7 → 26970.7), every other character where it stood: a row run together is cut on its figures, and
     the pieces cut are found again in the text as written."""
+    if not _DIGIT.search(text):
+        return text
     for pattern, replacement, _ in _SLIPS_IN_PLACE:
         text = pattern.sub(replacement, text)
     return text

@@ -2420,8 +2420,8 @@ class SheetBuilder:
             rest = {k: v for k, v in values.items() if k not in ("level1", "level2")}
             if _group_total(values, placed.extra):
                 self.tokens_placed += placed.tokens
-            elif self._wrapped_weight(placed, rest):
-                pass
+            elif (weight := self._wrapped_weight(placed, rest)) is not None:
+                self._give_weight(placed, weight)
             elif rest or placed.extra:
                 self.tokens_diagnosed += placed.tokens
                 self._set_aside_row(placed)
@@ -2644,25 +2644,29 @@ class SheetBuilder:
         del placed.extra[heading]  # (the cell is the row's name now, no longer beside it)
         return name
 
-    def _wrapped_weight(self, placed: Placed, rest: dict[str, str]) -> bool:
-        """Give a line holding one figure alone to the row read just before it as its weight, where the header has a weight
-        column, that row printed none and the rows above it did (``…食品安全整体状况 定性 高中低`` / ``10``: a
-        spreadsheet cell wrapped when the table was copied as text, corpus 300). A guess, said so (P187)."""
+    def _wrapped_weight(self, placed: Placed, rest: dict[str, str]) -> str | None:
+        """The figure of a line holding one figure alone that is the weight of the row read just before it, where the
+        header has a weight column, that row printed none and the rows above it did (``…食品安全整体状况 定性 高中低`` /
+        ``10``: a spreadsheet cell wrapped when the table was copied as text, corpus 300); None for any other line."""
         indicators = self.sheet.indicators
         if placed.extra or len(rest) != 1 or not indicators or self.columns is None \
                 or "weight" not in self.columns.kinds:
-            return False
+            return None
         text = next(iter(rest.values())).strip()
-        last = indicators[-1]
-        if self._rows_since != 1 or last.weight is not None \
+        if self._rows_since != 1 or indicators[-1].weight is not None \
                 or not BARE_FIGURE.fullmatch(text) or Decimal(text) > 100 \
                 or not any(indicator.weight is not None for indicator in indicators[:-1]):
-            return False
-        indicators[-1] = last.model_copy(update={"weight": Decimal(text), "weight_raw": text})
+            return None
+        return text
+
+    def _give_weight(self, placed: Placed, text: str) -> None:
+        """Give the row read just before ``placed`` the weight ``text`` that line holds (:meth:`_wrapped_weight`). A
+        guess, said so (P187)."""
+        last = self.sheet.indicators[-1]
+        self.sheet.indicators[-1] = last.model_copy(update={"weight": Decimal(text), "weight_raw": text})
         self.tokens_placed += placed.tokens
         self.diagnostics.append(diagnostic("P187", self._location_of(placed), value=text, name=last.name,
                                            column=self._heading("weight")))
-        return True
 
     def _set_aside_row(self, placed: Placed) -> None:
         """Set the whole row ``placed`` aside (P108): every cell in the row's order, its level cells (一级, 二级) too,

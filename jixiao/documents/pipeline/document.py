@@ -982,18 +982,20 @@ def _inner_label(text: str) -> int | None:
 
 # a label and its colon after a space, inside a label:value line's value: the next field of the line
 _SPACED_FIELD = re.compile(r"\s(?P<label>[^\s:：]{2,%d})[:：]" % _LONGEST_LABEL)
+_COLON = re.compile(r"[:：]")
 
 
 def _next_field(text: str) -> int | None:
     """Where the next field begins in a label:value line whose fields are set apart by one space only (a PDF's or a
     site's line: 项目名称:XX 预算金额:12万元, 主管部门:XX局 实施单位:YY中心): at another label of the vocabulary with its
     colon after a space; None when the line holds one field, or is no label:value line."""
-    if split_label_value(text) is None:
+    start = _COLON.search(text)
+    if start is None:
         return None
-    start = re.search(r"[:：]", text)
-    found = next((match for match in _SPACED_FIELD.finditer(text, start.end() if start else 0)
-                  if header_label(match["label"])), None)
-    return found.start() + 1 if found else None
+    found = next((match for match in _SPACED_FIELD.finditer(text, start.end()) if header_label(match["label"])), None)
+    # (whether the line is a label:value line is asked last, of the few lines holding a second label with its colon:
+    # a line without a colon is none)
+    return found.start() + 1 if found and split_label_value(text) is not None else None
 
 
 def _inner_field_label(text: str) -> int | None:
