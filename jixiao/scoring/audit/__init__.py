@@ -20,6 +20,7 @@ from jixiao.model import (
     SelfEvaluation,
 )
 from jixiao.model.finding import Finding
+from jixiao.scoring.audit.money import money_set_aside
 from jixiao.scoring.audit.recompute import Recomputation, RecomputedItem, recompute
 from jixiao.scoring.audit.registry import AUDIT_RULES
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
@@ -48,12 +49,23 @@ def audit_sheet(sheet: GoalSheet, profile: Profile, *, source: str | None = None
     it is not made twice."""
     if not is_audited(sheet):
         return []
+    return _audited(in_simplified(sheet), profile, source=source, approved=approved, recorded=recorded, record=record,
+                    diagnostics=diagnostics, recomputation=recomputation)
+
+
+def _audited(simplified: tuple[GoalSheet, dict[str, str]], profile: Profile, *, source: str | None,
+             approved: GoalSheet | None = None, recorded: SelfEvaluation | None = None,
+             record: ExecutionRecord | None = None, diagnostics: Sequence[Diagnostic] = (),
+             recomputation: Recomputation | None = None) -> list[Finding]:
+    """:func:`audit_sheet` of a sheet already in its Simplified reading (:func:`in_simplified`'s pair)."""
     # (a sheet in Traditional characters is audited as its Simplified reading, which the rules' words are written in;
     # the caller's recomputation then holds the texts as written, so it is made again on the reading)
-    sheet, written = in_simplified(sheet)
+    sheet, written = simplified
+    diagnostics = sheets_in_simplified(diagnostics, written)
+    # (a money row whose figures stand under other headings is audited as not given: see money.py)
+    sheet = money_set_aside(sheet, diagnostics)
     ctx = AuditContext(sheet=sheet, profile=profile, source=source, approved=approved, recorded=recorded,
-                       record=record, diagnostics=sheets_in_simplified(diagnostics, written),
-                       precomputed=None if written else recomputation)
+                       record=record, diagnostics=diagnostics, precomputed=None if written else recomputation)
     applies = {"evaluation": sheet.evaluation is not None, "monitoring": sheet.monitoring is not None,
                "approval": approved is not None,
                "recorded": recorded is not None and sheet.evaluation is not None, "prose": False}
@@ -68,8 +80,12 @@ def audit_prose(document: Document, profile: Profile) -> list[Finding]:
     reading one sentence's money say nothing of it."""
     if document.prose is None:
         return []
+    return _prose_audited(document, profile, [in_simplified(sheet)[0] for sheet in document.sheets])
+
+
+def _prose_audited(document: Document, profile: Profile, sheets: Sequence[GoalSheet]) -> list[Finding]:
+    """:func:`audit_prose` with ``document``'s sheets already in their Simplified reading (:func:`in_simplified`)."""
     prose, written = in_simplified(document.prose)  # (a report in Traditional characters: see audit_sheet)
-    sheets = [in_simplified(sheet)[0] for sheet in document.sheets]
     ctx = AuditContext(sheet=GoalSheet(), profile=profile, source=document.source, prose=prose, sheets=sheets)
     owned = {statement.line for statement in prose.money
              if any(_sheet_gives(statement, sheet.evaluation) for sheet in sheets if sheet.evaluation)}
@@ -86,7 +102,10 @@ def _sheet_gives(statement: MoneyStatement, evaluation: ReportedEvaluation) -> b
 
 
 def audit_document(document: Document, profile: Profile) -> list[Finding]:
-    """The audit findings of every sheet of ``document``, and of its sentences (outside its tables)."""
-    return [finding for sheet in document.sheets
-            for finding in audit_sheet(sheet, profile, source=document.source, diagnostics=document.diagnostics)
-            ] + audit_prose(document, profile)
+    """The audit findings of every sheet of ``document``, and of its sentences (outside its tables). Each sheet is
+    put in its Simplified reading once, for its own audit and for the prose's (which reads the sheets' money)."""
+    prose = document.prose is not None
+    simplified = [in_simplified(sheet) if prose or is_audited(sheet) else (sheet, {}) for sheet in document.sheets]
+    found = [finding for sheet, pair in zip(document.sheets, simplified) if is_audited(sheet)
+             for finding in _audited(pair, profile, source=document.source, diagnostics=document.diagnostics)]
+    return found + (_prose_audited(document, profile, [pair[0] for pair in simplified]) if prose else [])

@@ -39,6 +39,7 @@ from jixiao.model.lexicon import fold, load
 from jixiao.model.numerals import BARE_FIGURE
 from jixiao.model.options import ENDS, GRADES
 from jixiao.model.wording import Phrase, Worded
+from jixiao.scoring.audit.money import money_misread, without_money
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
@@ -370,6 +371,12 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if misread_cell(indicator):
         return RecomputedItem(**common, expected=None, misplaced=True,
                               working=Phrase("“{name}”一行有单元格读取时错放（如分值超过100），不复算", named))
+    if common["guessed"] and not common["has_target"] and _target_in_actual(actual_raw):
+        # a row placed by a guess, with no 指标值 and a bound in its 实际完成值 column (≥96%): the 指标值 read one column
+        # right of its own, and the row's figures after it with it (85% read as the 分值, 10 as the 得分; corpus 340,
+        # a PDF's text)
+        return RecomputedItem(**common, expected=None, misplaced=True, working=Phrase(
+            "“{name}”一行没有指标值，实际完成值一栏却是一个指标值（读取时推测栏位，各栏右移了一栏），不复算", named))
     if item and item.not_applicable:
         weighed = "，其分值 {weight} 不计入总分（其余各项按比例折算）" if weight else ""
         return RecomputedItem(**common, expected=None, not_applicable=True,
@@ -422,6 +429,14 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
                           overshoot=overshoot, reached=reached.share)
 
 
+def _target_in_actual(actual: str) -> bool:
+    """Whether an actual is written as a target is, a bound with its figure (≥96%, ≤15分钟, 不少于6种)."""
+    return bool(actual) and parse_target(actual).operator in _BOUNDS
+
+
+_BOUNDS = (Operator.GE, Operator.LE, Operator.GT, Operator.LT)
+
+
 def _none_as_zero(actual: str, target: Target) -> str | None:
     """The figure 0 in the target's unit (``0次``) when an actual without a figure says that none happened (无上访,
     未发生安全事故: ``none_words`` of targets.toml) against a ceiling (<5次, ≤2起) or a target of 0, where it answers
@@ -447,11 +462,18 @@ def _points(indicator: Indicator) -> Decimal | None:
 def recompute(sheet: GoalSheet, profile: Profile, diagnostics: Iterable[Diagnostic] = ()) -> Recomputation:
     """Every printed row of ``sheet.evaluation`` recomputed under ``profile``; the reader's ``diagnostics`` of the
     document tell which rows were read in doubt (their items are ``guessed``)."""
+    diagnostics = tuple(diagnostics)
     report = sheet.evaluation or ReportedEvaluation()
+    misread = money_misread(sheet, diagnostics)
+    if misread is not None:
+        report = without_money(report)  # (its figures stand under other headings: none is recomputed)
     execution, rate = _execution(report, profile, report.budget_full if report.budget_full else sheet.budget.total)
+    if misread is not None:
+        execution.working = Phrase("资金表的数字不能按栏目读取（{why}），无法复算执行率", {"why": misread})
     doubtful = doubtful_rows(sheet, diagnostics)
     indicators = [_indicator(sheet, n, report, profile, doubtful) for n in range(1, len(sheet.indicators) + 1)]
     execution.in_form = not _without_execution_row(report, indicators)
+    _set_aside_unplaced(indicators)
     items = [execution, *indicators]
     scored = [item for item in items if not item.not_applicable and item.in_form]
     printed = [item.printed for item in scored if item.printed is not None]
@@ -482,6 +504,20 @@ def recompute(sheet: GoalSheet, profile: Profile, diagnostics: Iterable[Diagnost
         cap=cap, total_notes=notes, headings=frozenset(sheet.form_fields),
         heads=frozenset(breakdowns), parts=frozenset(part for parts in breakdowns.values() for part in parts),
     )
+
+
+def _set_aside_unplaced(indicators: list[RecomputedItem]) -> None:
+    """Mark ``misplaced`` each row placed by a guess that holds neither 指标值 nor 实际完成值 where no row of the
+    sheet has a 指标值: the reader found no column of targets, so a row's blank there is the reading's, and the
+    figures it put on such a row (a 分值 and a 得分 alone) are the line of a row whose name, target and actual the
+    copy wrapped onto the lines read as rows around it (corpus 340, a PDF's text: 工作法制化、专 | 10 | 9)."""
+    if any(item.has_target for item in indicators):
+        return
+    for item in indicators:
+        if item.guessed and not item.actual and not item.misplaced:
+            item.misplaced = True
+            item.working = Phrase("表中没有一行读到指标值，“{name}”一行又没有实际完成值：各栏读取时可能错位，不复算",
+                                  {"name": item.name})
 
 
 def _without_execution_row(report: ReportedEvaluation, indicators: list[RecomputedItem]) -> bool:

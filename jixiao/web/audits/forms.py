@@ -21,6 +21,10 @@ class AuditUploadForm(forms.Form):
                                   help_text="文件中未写单位、或写法与本局单位名称不同时，选择提交文件的单位")
     # A printed year may be misread or simply wrong (a 2023 table headed 2022): the reviewer can overrule it.
     accept_year = forms.BooleanField(label="文件中的年度与所选年度不同时，仍按所选年度复核", required=False)
+    # A table naming another of the bureau's units than the one chosen is refused unless the reviewer says it is the
+    # chosen unit's (a unit filing a table it drew up for another, a renamed unit): its audit is then filed under the
+    # chosen unit, and the security log records that it was.
+    accept_unit = forms.BooleanField(label="文件中写的单位与所选单位不同时，仍按所选单位复核", required=False)
     files = MultipleFileField(label="文件", help_text="单位的绩效自评表或运行监控表：.json .docx .xlsx .txt 等，或它们的 .zip 压缩包")
 
     def __init__(self, *args, units, **kwargs):

@@ -80,7 +80,9 @@ class AuditUpload(JobKind):
             raise SheetError("所选单位已不存在或不属于本财政局，未复核")
         stored = audit_upload(user=job.user, member=member, year=job.params["year"], files=files, profile=profile,
                               profile_name=job.params["profile"], progress=progress, unit=unit,
-                              accept_year=job.params.get("accept_year", False))
+                              accept_year=job.params.get("accept_year", False),
+                              # jobs queued before the unit could be accepted hold no accept_unit: nobody was asked
+                              accept_unit=job.params.get("accept_unit", False))
         return Outcome(f"已复核 {len(stored)} 张表")
 
     def back(self, params: dict) -> str:

@@ -22,6 +22,8 @@ from jixiao.scoring.target_rules import number
 from jixiao.web.audits.models import AuditedDocument
 from jixiao.web.organisation.models import Member, Unit
 from jixiao.web.performance.selectors import approved_content, recorded_year
+from jixiao.web.security.audit import audit_record
+from jixiao.web.security.events import AUDIT_OTHER_UNIT
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet, Status
 from jixiao.web.sheets.services.imports import read_uploads, year_mismatch
@@ -47,6 +49,8 @@ class _Matched:
     approved: Sheet | None
     # the reader's diagnostics of the sheet's document: they tell the rows read in doubt, as `jixiao check` hands them
     diagnostics: tuple[Diagnostic, ...] = ()
+    # the bureau's unit the table names where the reviewer accepted it as the chosen unit's (accept_unit)
+    named: Unit | None = None
 
 
 def _unit_for(sheet: GoalSheet, document_unit: UnitRef | None, units: list[Unit]) -> Unit | None:
@@ -64,7 +68,7 @@ def _approved_sheet(unit: Unit, year: int, sheet: GoalSheet) -> Sheet | None:
 
 
 def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int, progress: Progress | None,
-           chosen: Unit | None, accept_year: bool) -> list[_Matched]:
+           chosen: Unit | None, accept_year: bool, accept_unit: bool) -> list[_Matched]:
     problems, matched = [], []
     for read in read_uploads(files, progress):
         if read.document is None:
@@ -79,11 +83,13 @@ def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int, progres
                 # Filed under another year, it would be compared with that year's approved sheet and records.
                 problems.append(f"{mismatch}，请选择正确的年度，或勾选“仍按所选年度复核”")
             unit = _unit_for(sheet, read.document.unit, units)
-            if chosen is not None and unit not in (None, chosen):
+            named = unit if chosen is not None and unit not in (None, chosen) else None
+            if named is not None and not accept_unit:
+                # Filed under the chosen unit, another unit's table would rank and export as the chosen unit's.
                 problems.append(f"{read.name}：项目“{sheet.key}”的表中写的单位是“{unit.name}”，与所选单位“{chosen.name}”"
-                                "不同，请核对")
+                                "不同，请核对；确是所选单位的表时，勾选“仍按所选单位复核”")
                 continue
-            unit = unit or chosen
+            unit = chosen if named is not None else unit or chosen
             if unit is None:
                 named = sheet.unit or read.document.unit
                 who = f"“{named.code or ''} {named.name or ''}”".replace("“ ", "“") if named else "（表中未写单位）"
@@ -91,7 +97,7 @@ def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int, progres
                                 "请在“单位”中选择提交文件的单位")
                 continue
             matched.append(_Matched(read.name, sheet, unit, _approved_sheet(unit, year, sheet),
-                                    tuple(read.document.diagnostics)))
+                                    tuple(read.document.diagnostics), named))
     if problems:
         raise AuditUploadRefused(problems)
     return matched
@@ -136,11 +142,12 @@ def _audited(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profi
 
 def audit_upload(*, user, member: Member, year: int, files: list[tuple[str, bytes]], profile: Profile,
                  profile_name: str, progress: Progress | None = None, unit: Unit | None = None,
-                 accept_year: bool = False) -> list[AuditedDocument]:
+                 accept_year: bool = False, accept_unit: bool = False) -> list[AuditedDocument]:
     """Audit every printed self-evaluation and monitoring table in ``files`` (a .zip is opened) for the bureau of
     ``member``; raises :class:`AuditUploadRefused` (nothing stored) when any file cannot be read or matched.
     ``unit``, one of the bureau's, is whose files they are when a table does not name one of its units (a table
-    naming another unit is refused). A table stating another year than ``year`` is refused unless ``accept_year``.
+    naming another of its units is refused unless ``accept_unit``: then it is filed under ``unit``, and the security
+    log records each such table). A table stating another year than ``year`` is refused unless ``accept_year``.
     ``progress(done, total)`` is called after each file is read (background
     audits show it)."""
     if not files:
@@ -149,11 +156,15 @@ def audit_upload(*, user, member: Member, year: int, files: list[tuple[str, byte
     units = list(Unit.objects.filter(bureau=bureau))
     if unit is not None and unit not in units:
         raise AuditUploadRefused([f"单位“{unit.name}”不是本财政局所辖单位"])
-    matched = _match(files, units, year, progress, unit, accept_year)
+    matched = _match(files, units, year, progress, unit, accept_year, accept_unit)
     # Audited before the transaction, which only writes: on SQLite every other writer waits for it.
     audited = [_audited(m, user=user, bureau=bureau, year=year, profile=profile, profile_name=profile_name)
                for m in matched]
     with transaction.atomic():
-        for document in audited:
+        for document, match in zip(audited, matched, strict=True):
             document.save(force_insert=True)
+            if match.named is not None:
+                audit_record(AUDIT_OTHER_UNIT, user=user, obj=document, details={
+                    "file": match.source, "project": match.sheet.key, "named": match.named.name,
+                    "chosen": document.unit.name, "year": year})
     return audited

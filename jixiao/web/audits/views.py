@@ -85,13 +85,15 @@ def upload(request):
         unit = form.cleaned_data["unit"]
         job = job_start(user=request.user, kind=KINDS[AuditUpload.code], files=files,
                         params={"year": year, "profile": form.cleaned_data["profile"], "unit": unit.pk if unit else None,
-                                "accept_year": form.cleaned_data["accept_year"]})
+                                "accept_year": form.cleaned_data["accept_year"],
+                                "accept_unit": form.cleaned_data["accept_unit"]})
         return redirect("jobs:detail", pk=job.pk)
     try:
         profile = load_profile(form.cleaned_data["profile"])
         stored = audit_upload(user=request.user, member=member, year=year, files=files, profile=profile,
                               profile_name=form.cleaned_data["profile"], unit=form.cleaned_data["unit"],
-                              accept_year=form.cleaned_data["accept_year"])
+                              accept_year=form.cleaned_data["accept_year"],
+                              accept_unit=form.cleaned_data["accept_unit"])
     except AuditUploadRefused as error:
         for problem in error.problems:
             form.add_error(None, problem)

@@ -18,15 +18,17 @@ from jixiao.web.audits.models import AuditedDocument
 from jixiao.web.jobs.models import Job, JobUpload
 from jixiao.web.jobs.services import job_run
 from jixiao.web.performance.services import evaluation_save, spending_add
+from jixiao.web.security.models import AuditEvent
 from tests.scoring.recomputes import recomputes_counted
 from tests.web.audits.conftest import township_evaluation
 
 
-def _upload(client, *files, year=2026, profile="central", unit=None, accept_year=False):
+def _upload(client, *files, year=2026, profile="central", unit=None, accept_year=False, accept_unit=False):
     uploads = [SimpleUploadedFile(name, data) for name, data in files]
     return client.post("/audits/upload/", {"year": year, "profile": profile, "files": uploads,
                                            **({"unit": unit.pk} if unit else {}),
-                                           **({"accept_year": "on"} if accept_year else {})})
+                                           **({"accept_year": "on"} if accept_year else {}),
+                                           **({"accept_unit": "on"} if accept_unit else {})})
 
 
 def _unnamed(evaluation: bytes) -> bytes:
@@ -288,6 +290,46 @@ def test_a_table_naming_another_unit_than_the_chosen_one_is_refused(org, login, 
     page = response.content.decode()
     assert response.status_code == 400 and not AuditedDocument.objects.exists()
     assert "表中写的单位是“遵化市西留村乡人民政府”，与所选单位“乙乡人民政府”不同" in page
+
+
+def test_a_table_naming_another_unit_is_refused_until_the_reviewer_accepts_it_for_the_chosen_one(org, login, approved):
+    client = login(org["reviewer"])
+    assert "仍按所选单位复核" in client.get("/audits/").content.decode()  # the box the refusal points to
+    refused = _upload(client, ("自评表.json", township_evaluation()), unit=org["sibling_unit"])
+    assert refused.status_code == 400 and "勾选“仍按所选单位复核”" in refused.content.decode()
+    assert not AuditedDocument.objects.exists() and not AuditEvent.objects.filter(action="audit_other_unit").exists()
+    accepted = _upload(client, ("自评表.json", township_evaluation()), unit=org["sibling_unit"], accept_unit=True)
+    document = AuditedDocument.objects.get()
+    assert accepted.status_code == 302 and document.unit == org["sibling_unit"]
+    # compared with the chosen unit's approved sheets, not the named unit's (乙乡 has none of P-001)
+    assert document.sheet is None
+    event = AuditEvent.objects.get(action="audit_other_unit")
+    assert (event.user, event.object_id, event.bureau_id) == (org["reviewer"], str(document.pk), org["bureau"].pk)
+    assert event.details == {"file": "自评表.json", "project": "P-001", "named": "遵化市西留村乡人民政府",
+                             "chosen": "乙乡人民政府", "year": 2026}
+
+
+def test_a_table_naming_its_own_unit_records_no_acceptance(org, login, approved):
+    _upload(login(org["reviewer"]), ("自评表.json", township_evaluation()), unit=org["township"], accept_unit=True)
+    assert AuditedDocument.objects.get().unit == org["township"]
+    assert not AuditEvent.objects.filter(action="audit_other_unit").exists()
+
+
+def test_an_upload_refused_for_another_file_stores_and_records_nothing_it_accepted(org, login, approved):
+    response = _upload(login(org["reviewer"]), ("自评表.json", township_evaluation()), ("坏文件.txt", b"\xff\xfe"),
+                       unit=org["sibling_unit"], accept_unit=True)
+    assert response.status_code == 400 and "本次上传的文件都未保存" in response.content.decode()
+    assert not AuditedDocument.objects.exists() and not AuditEvent.objects.filter(action="audit_other_unit").exists()
+
+
+def test_a_background_audit_keeps_the_acceptance_of_another_unit(org, login, approved):
+    client = login(org["reviewer"])
+    response = _upload(client, ("自评表.zip", _zip(("自评表.json", township_evaluation()))), unit=org["sibling_unit"],
+                       accept_unit=True)
+    job = Job.objects.get(pk=response.url.split("/")[2])
+    assert job.params["accept_unit"] is True
+    assert job_run(job.pk) == "succeeded" and AuditedDocument.objects.get().unit == org["sibling_unit"]
+    assert AuditEvent.objects.get(action="audit_other_unit").user == org["reviewer"]
 
 
 def test_only_the_bureaus_own_units_can_be_chosen(org, login, approved):

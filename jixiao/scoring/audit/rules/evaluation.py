@@ -14,6 +14,7 @@ from decimal import Decimal
 from jixiao.model import (
     Operator,
     QualitativeTier,
+    ReportedEvaluation,
     Severity,
     canonical_level1,
     canonical_level2,
@@ -1104,12 +1105,15 @@ class BudgetAdjustedWithoutReason(AuditRule):
     docs = AuditDocs(
         what="年初预算数与全年（调整后）预算数不同时，预算执行情况的原因栏写明调整的理由。全年预算数调减到正好等于"
              "全年执行数、执行数又不低于年初预算数 90% 的（年底收回少量结余）不报告；调减得更多的照样报告：调减后执行率"
-             "成了 100%，按年初预算却未达到填表说明要求说明原因的 90%。原因栏只有填表说明文字的，视同未写。",
+             "成了 100%，按年初预算却未达到填表说明要求说明原因的 90%。原因栏只有填表说明文字的，视同未写。"
+             "资金表“其中”各行读到年初和全年两栏、变动全在上年结转（结转结余）一行、其他来源不变的也不报告："
+             "结转资金编预算时是预计数，由上年决算确定，不是年中调整了当年的预算。",
         formula="年初预算数 ≠ 全年预算数（相差超过所印末位的半个单位），且原因栏为空；"
                 "全年预算数 = 全年执行数 ≥ 90% × 年初预算数 的不报告；没有全年执行数、所印执行率正是 全年预算数 ÷ 年初预算数 的"
                 "不报告（三栏只印了两个数：预算数和执行数，空着的是哪一栏看不出）",
         setting="无", example="年初预算 238.93 万元、调整后预算 251.89 万元、原因栏空着：报告“追加 12.96”；"
-                                "年初 90、调减为执行数 89.974：不报告；年初 5.28、调减为执行数 1.96（37.1%）：报告“调减 3.32”。")
+                                "年初 90、调减为执行数 89.974：不报告；年初 5.28、调减为执行数 1.96（37.1%）：报告“调减 3.32”；"
+                                "年初 493.76（财政拨款 473.76、上年结转 20）、全年 536.2（财政拨款 473.76、上年结转 62.44）：不报告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
@@ -1126,12 +1130,34 @@ class BudgetAdjustedWithoutReason(AuditRule):
         if full < initial and full == report.spent and report.spent * _HUNDRED >= initial * EXPLAIN_BELOW:
             return  # cut to what was spent at the year's end (结余收回), the balance small: routine; a larger cut
             # makes an execution rate the form asks to explain read 100% (5.28 cut to the 1.96 spent, corpus 239)
+        if _carried_over(report):
+            return  # the carry-over settled, not the year's appropriation adjusted (see _carried_over)
         note = (report.budget_note or "").strip()
         if note and not _TEMPLATE.search(note) and not _ASKS_FOR_REASON.search(note):
             return
         yield self.finding(ctx, column="全年预算数", initial=number(initial),
                            full=number(full), change="追加" if full > initial else "调减",
                            amount=number(abs(full - initial)), fix="在预算执行情况的原因栏写明预算调整的依据和理由")
+
+
+# A source of the money table that is last year's money carried into this one (上年结转, 结转结余, 上年结余).
+_CARRY_OVER = re.compile(r"结转|结余")
+
+
+def _carried_over(report: ReportedEvaluation) -> bool:
+    """Whether the change from 年初预算数 to 全年预算数 lies wholly in the carry-over's row under the total (corpus 340:
+    年初 493.76 = 财政拨款 473.76 + 上年结转 20.00, 全年 536.2 = 473.76 + 62.44): the carry-over is estimated when the
+    budget is drawn up and settled by last year's final accounts, so its change adjusts no appropriation. Every
+    other source read keeps its 年初 figure, and the carry-over's change is the total's, to the figures' rounding."""
+    parts = [part for part in report.parts if part.budget_initial is not None and part.budget_full is not None]
+    carried = [part for part in parts if _CARRY_OVER.search(part.label)]
+    if not carried or len(parts) < len(report.parts) or any(
+            part.budget_initial != part.budget_full for part in parts if part not in carried):
+        return False
+    change = sum((part.budget_full - part.budget_initial for part in carried), Decimal(0))
+    slack = sum((tolerance(figure) for part in carried for figure in (part.budget_initial, part.budget_full)),
+                tolerance(report.budget_initial) + tolerance(report.budget_full))
+    return abs(change - (report.budget_full - report.budget_initial)) <= slack
 
 
 # A row numbered as a heading of its own (一、示范区建立, (二)田间试验): the rows after it, not numbered so, are its parts.
