@@ -208,6 +208,7 @@ def _done_first(text: str) -> tuple[str, str] | None:
 
 
 _CJK_START = re.compile(r"^[\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 # a deadline at a year's end (2023年底, 2023年末前), which a table's cell would not take for a date of its own
@@ -215,19 +216,21 @@ _YEAR_END = re.compile(r"^(?:19|20)\d{2}年(?:底|末)前?$")
 
 
 def _name_then_value(pending: list[str]) -> Item | None:
-    """A name and its target written as two clauses, the target a date or a word of trend (``完成时限,2025年10月底前``,
-    ``项目完成时间，2023年底``, ``农民综合素质,持续提高``), or None."""
+    """A name and its target written as two clauses, the target a date, a word of trend or a word of the qualitative
+    vocabulary (``完成时限,2025年10月底前``, ``项目完成时间，2023年底``, ``农民综合素质,持续提高``, ``教学秩序，良好``),
+    or None."""
     if len(pending) != 2:
         return None
     name, value = (part.strip() for part in pending)
-    if label(value).role is Role.DATE or _YEAR_END.match(value) or split_name_trend(name + value) == (name, value):
+    if (label(value).role is Role.DATE or _YEAR_END.match(value) or split_name_trend(name + value) == (name, value)
+            or is_qualitative(value) and _CJK_START.match(name)):
         return (("name", name), ("target", value))
     return None
 
 
 @lru_cache(maxsize=4096)
 def split_prose(text: str, levelled: bool = False, headed: bool = False, reporting: bool = False,
-                listed: bool = False, paired: bool = False) -> tuple[Item, ...] | None:
+                listed: bool = False, paired: bool = False, closing: bool = False) -> tuple[Item, ...] | None:
     """The items of prose that names indicators and their targets, or None when ``text`` is no such prose: it
     must give a target and open with a level name and a colon or comma (``数量指标：…``), or, when a level name
     stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
@@ -238,7 +241,9 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
     In a list of such lines (``listed``: :func:`_listed`) a line opened by its level name needs no target: its
     sentence is a qualitative indicator (``质量指标:保障巡林工作的顺利开展,护林员的待遇正常发放;``). In a document
     whose prose puts a comma between a name and its target (``paired``: :func:`_commas_pair`), clauses left with no
-    figure are a name, then its qualitative target (``提升…扶持力度，显著提升了…扶持力度,大力支持了…发展``)."""
+    figure are a name, then its qualitative target (``提升…扶持力度，显著提升了…扶持力度,大力支持了…发展``). A cell beside
+    its level cell that closes its row (``closing``: no target cell after it, ``数量指标 | 1.培训人次≥500人次``) lists its
+    level's indicators however many: one with its target is enough."""
     # the template's residue stays in the names (黄金蜜(葡萄)种植数量(≥**株)>=17600株): the sheet builder cleans them
     # and keeps each name as written, so that the review reports the residue
     line = simplified(text.strip())
@@ -328,10 +333,17 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
             # clauses after the last target: a qualitative indicator (可持续影响指标，持续发展), or text
             items.append((("name", "，".join(pending)),) if levels or levelled else (("rest", "，".join(pending)),))
     enough = (targets >= 1 or (listed and bool(opening) and len(items) > 1) if not levelled
+              else targets >= 1 and _named(items) if closing
               else targets >= _MIN_IN_CELL and bool(_SENTENCE.search(line)))
     if not enough:
         return None
     return tuple(tuple((kind, as_written(text, part)) for kind, part in item) for item in items)
+
+
+def _named(items: list[Item]) -> bool:
+    """Whether every name among ``items`` is words (two characters of them at least, a list's number allowed before
+    them), not a bracket or figures left of a row's cells."""
+    return all(len(_CJK.findall(text)) >= _SHORTEST_NAME for item in items for kind, text in item if kind == "name")
 
 
 @cache
@@ -572,7 +584,7 @@ def prose_lines(lines: list[Line], deadline: Deadline = UNTIMED) -> list[Line]:
                                {**line.extra, PROSE: items}))
             continue
         # the first cell holding prose, and whether a level name stands left of it: one pass that stops there
-        at, levelled, roles = None, False, []
+        at, levelled, roles, closing = None, False, [], False
         if len(texts) == 1 and not split_prose(texts[0], False, False, reporting, position in listed, paired):
             # a cell whose level name stands alone on the line above (a table copied one cell per line: 产出指标 |
             # 开展…8次;编制…3个) holds prose as a row's cell after its level cell does
@@ -587,7 +599,9 @@ def prose_lines(lines: list[Line], deadline: Deadline = UNTIMED) -> list[Line]:
                 # a sentence after the row's own figures is a column of notes (a 评分标准 cell: 本指标满分6分,
                 # …达9个得6分,少检查一个扣1分,扣完为止。), not indicators of its own
                 break
-            if split_prose(text, levelled, False, reporting, position in listed, paired):
+            # (a row of its level cells and this one alone: the cell closes it, no target cell after it)
+            closing = index == len(texts) - 1 and bool(roles) and all(role in _LEVEL_ROLES for role in roles)
+            if split_prose(text, levelled, False, reporting, position in listed, paired, closing):
                 # (unless the row's own figure follows it, after its 指标性质 cell if any: the cell is then the row's
                 # 三级指标, a list of who is served, 慰问伤残军人50人;革命烈士遗属50人… | 定量 | 100% | 20, corpus 259
                 # in a grid)
@@ -604,7 +618,7 @@ def prose_lines(lines: list[Line], deadline: Deadline = UNTIMED) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        split = split_prose(texts[at], levelled, False, reporting, position in listed, paired) or ()
+        split = split_prose(texts[at], levelled, False, reporting, position in listed, paired, closing) or ()
         items = ((tuple(levels),) if levels else ()) + split + rest
         previous = result[-1] if result else None
         above = _lone_levels(previous.filled[0].text) if previous is not None and len(previous.filled) == 1 else None
