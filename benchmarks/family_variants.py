@@ -81,9 +81,9 @@ def _writable(operator: str, name: str, value: str, unit: str) -> bool:
     """Whether an indicator can be said in a sentence that a reader of the page could take apart again: a name of
     words (not a level's, not opening with a figure or sign), a figure with its operator or unit (a bare 100 after a
     name says nothing a reader can place), or a short target of words without a separator inside."""
-    if not name or not value or any(re.search(r"[；;:：|\n]", part) for part in (name, value, unit)):
+    if not name or not value or any(re.search(r"[；;:：|\n。]", part) for part in (name, value, unit)):
         return False
-    if name.endswith("指标") or not re.match(r"[\u4e00-\u9fff]", name) or len(name) < 2:
+    if name.endswith("指标") or not re.match(r"[\u4e00-\u9fff]", name) or len(name) < 2 or re.search(r"[,，]", name):
         return False
     if re.match(r"\d", value):
         return bool(operator or unit) and not re.search(r"\d$", name)
@@ -165,7 +165,8 @@ def prose_phrases(golden: dict, items: list[Item]) -> str:
             for item in members:
                 phrases.append(_phrase(item, count))
                 count += 1
-            said = "，".join(phrases) + "。"
+            # (a comma between them where none is said after its name's comma, 教学秩序，良好: a semicolon then)
+            said = ("；" if any("，" in phrase for phrase in phrases) else "，").join(phrases) + "。"
             out.append(f"{level2}：{said}" if level2 else said)
     return "\n".join(out)
 
@@ -207,7 +208,8 @@ def selfeval_prose(golden: dict, items: list[Item]) -> str | None:
     for number, (level1, groups) in enumerate(_groups(items), 1):
         out.append(f"{number}.{level1}。")
         for level2, members in groups:
-            said = "；".join(f"{item.name}年度指标值{item.target}，实际完成值{item.actual or '未填写'}" for item in members)
+            said = "；".join(f"{item.name}年度指标值{item.target}" + (f"，实际完成值{item.actual}" if item.actual else "")
+                            for item in members)
             out.append(f"{level2}。{said}。" if level2 else said + "。")
     return "\n".join(out)
 

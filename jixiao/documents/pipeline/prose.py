@@ -59,6 +59,15 @@ _LEVEL_WORD = re.compile(r"^(?:(?P<sub>[(（][一二三四五六七八九十\d]+
 
 
 @cache
+def _operator_words() -> str:
+    """An operator: a sign, or a word the vocabulary reads as one before a figure (不少于, 控制在, 高于), two characters
+    or more (为 and 达 alone are verbs of a name's sentence, 满意度为95%, read by the figure and its unit)."""
+    words = {word for spellings in load("targets")["prefix_operators"].values() for word in spellings
+             if len(word) > 1 and not word.isascii()}
+    return r"(?:[≥≤≧≦><=＞＜＝]=?|" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r"|达)"
+
+
+@cache
 def _target() -> re.Pattern[str]:
     units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)
     unit = "(?:%|" + "|".join(re.escape(u) for u in units) + ")"
@@ -68,7 +77,7 @@ def _target() -> re.Pattern[str]:
                                                     for word in words))), key=len, reverse=True))
     # (a comma grouping a figure's thousands, 17,600株, is no separator)
     # (a unit may be one per another, 元/平方米)
-    return re.compile(_OPERATOR + r"\s*\d(?:[^,，;；。]|[,，](?=\d{3}(?!\d)))*$|(?:为|等于|达到|达)零$|(?<![\d.,])"
+    return re.compile(_operator_words() + r"\s*\d(?:[^,，;；。]|[,，](?=\d{3}(?!\d)))*$|(?:为|等于|达到|达)零$|(?<![\d.,])"
                       r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*" + unit + f"(?:/{unit})?" + rf"(?:{after})?$")
 
 
@@ -135,6 +144,9 @@ def _clause(text: str) -> list[tuple[str, str]]:
     bare = _unit_bracket_figure().search(text) if match is None else None
     if bare is not None:
         return [("name", text[:bare.start("figure")].strip()), ("target", bare.group("figure"))]
+    planned = _PLANNED_WORDS.search(text) if match is None else None
+    if planned is not None and planned.start() >= _SHORTEST_NAME:
+        return [("name", text[:planned.start()].strip()), ("target", text[planned.end():].strip())]
     if match is None or match.start() == 0:
         # a qualitative target run onto the name (生态修复功能提高, …名录和数据库基本健全), or written before what
         # it is said of (按时完成教学任务)
@@ -156,7 +168,10 @@ def _clause(text: str) -> list[tuple[str, str]]:
 
 # a report's word for the figure planned at the start of the year, between the name and the figure
 # (养老金领取人数全年平均数年初任务数101974人)
-_PLANNED = re.compile(r"(?:年初|年度|全年)(?:任务数|目标值|计划数|目标)为?$")
+_PLANNED = re.compile(r"(?:年初|年度|全年)(?:任务数|目标值|指标值|计划数|计划值|目标)(?:为|是|[:：])?$")
+# the same word before a target of words (参训人员经济负担年度指标值有效减轻): the name before it, the target after
+_PLANNED_WORDS = re.compile(r"(?:年初|年度|全年)(?:任务数|目标值|指标值|计划数|计划值|目标)(?:为|是|[:：])?"
+                            r"(?=[\u4e00-\u9fff])")
 _SHORTEST_NAME = 2  # characters of the name left before that word (else the word is the name: 年度目标值)
 _SAID_AS = re.compile(r"(?:均|都)?为$")
 _ACHIEVED_WORD = "实际"  # 实际布防6架, 实际飞行时长909.93小时: what was done, said with its own verb
@@ -177,11 +192,20 @@ def opens_achievement(clause: str) -> bool:
 
 def _achieved(clause: str) -> str | None:
     """What a clause after an indicator's target says was achieved (``全年完成值103119人`` → ``103119人``,
-    ``实际布防6架`` → ``6架``), or None when it opens with no word of achievement or gives no figure."""
+    ``实际布防6架`` → ``6架``), or None when it opens with no word of achievement or gives no figure. After a column's
+    heading (实际完成值, not 实际 alone, which opens a sentence of what was done) a few words without a figure are what
+    a qualitative target came to (``实际完成值有效巩固``)."""
     text = clause.strip()
     word = next((word for word in _achieved_words() if text.startswith(word)), None)
     figure = _target().search(text[len(word):]) if word else None
+    if figure is None and word and word != _ACHIEVED_WORD:
+        words = _SAID_AFTER.sub("", text[len(word):]).strip()
+        return words if words and len(words) <= _LONGEST_ACHIEVED and not re.search(r"\d", words) else None
     return figure.group(0).strip() if figure else None
+
+
+_SAID_AFTER = re.compile(r"^(?:为|是|[:：])")
+_LONGEST_ACHIEVED = 10  # characters of what a qualitative target came to (有效巩固, 达到预期目标)
 
 
 # what a clause aims at, before what it measures (力争毕业生合格率达100%): no part of the indicator's name
