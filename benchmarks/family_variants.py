@@ -198,6 +198,10 @@ def cell_lines(golden: dict, items: list[Item], blank: bool = False, merged: boo
     return ("\n\n" if blank else "\n").join(out)
 
 
+# the words a report says an indicator's plan and what was achieved with, in turn (188, 221, 245)
+_REPORT_WORDS = (("年度指标值", "实际完成值"), ("年初任务数", "全年完成值"), ("年度目标值为", "实际完成值为"))
+
+
 def selfeval_prose(golden: dict, items: list[Item]) -> str | None:
     """Family 6 in a self-evaluation report (188, 221, 245): under each 二级 a sentence per indicator with its
     年度指标值 and its 实际完成值 (``数量指标。受益人数年度指标值≥1200人，实际完成值1250人；``); only for a golden that
@@ -205,11 +209,16 @@ def selfeval_prose(golden: dict, items: list[Item]) -> str | None:
     if not any(item.actual for item in items):
         return None
     out = [f"{golden['sheets'][0].get('name') or '项目'}绩效自评报告", "（四）绩效指标完成情况分析。"]
+    count = 0
     for number, (level1, groups) in enumerate(_groups(items), 1):
         out.append(f"{number}.{level1}。")
         for level2, members in groups:
-            said = "；".join(f"{item.name}年度指标值{item.target}" + (f"，实际完成值{item.actual}" if item.actual else "")
-                            for item in members)
+            sentences = []
+            for item in members:
+                planned, achieved = _REPORT_WORDS[count % len(_REPORT_WORDS)]
+                count += 1
+                sentences.append(f"{item.name}{planned}{item.target}" + (f"，{achieved}{item.actual}" if item.actual else ""))
+            said = "；".join(sentences)
             out.append(f"{level2}。{said}。" if level2 else said + "。")
     return "\n".join(out)
 

@@ -193,19 +193,20 @@ def opens_achievement(clause: str) -> bool:
 def _achieved(clause: str) -> str | None:
     """What a clause after an indicator's target says was achieved (``全年完成值103119人`` → ``103119人``,
     ``实际布防6架`` → ``6架``), or None when it opens with no word of achievement or gives no figure. After a column's
-    heading (实际完成值, not 实际 alone, which opens a sentence of what was done) a few words without a figure are what
-    a qualitative target came to (``实际完成值有效巩固``)."""
+    heading (实际完成值, not 实际 alone, which opens a sentence of what was done) what a few characters say is what was
+    achieved, a figure without its unit or with one of its own, or words (``全年完成值7``, ``实际完成值为180元/人、天``,
+    ``实际完成值有效巩固``)."""
     text = clause.strip()
     word = next((word for word in _achieved_words() if text.startswith(word)), None)
     figure = _target().search(text[len(word):]) if word else None
     if figure is None and word and word != _ACHIEVED_WORD:
         words = _SAID_AFTER.sub("", text[len(word):]).strip()
-        return words if words and len(words) <= _LONGEST_ACHIEVED and not re.search(r"\d", words) else None
+        return words if words and len(words) <= _LONGEST_ACHIEVED else None
     return figure.group(0).strip() if figure else None
 
 
 _SAID_AFTER = re.compile(r"^(?:为|是|[:：])")
-_LONGEST_ACHIEVED = 10  # characters of what a qualitative target came to (有效巩固, 达到预期目标)
+_LONGEST_ACHIEVED = 12  # characters of what a column's heading says was achieved (有效巩固, 180元/人、天)
 
 
 # what a clause aims at, before what it measures (力争毕业生合格率达100%): no part of the indicator's name
