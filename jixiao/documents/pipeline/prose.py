@@ -240,17 +240,27 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_END = re.compile(r"^(?:19|20)\d{2}年(?:底|末)前?$")
 
 
-def _name_then_value(pending: list[str]) -> Item | None:
+def _name_then_value(pending: list[str], headed: bool = False) -> Item | None:
     """A name and its target written as two clauses, the target a date, a word of trend or a word of the qualitative
     vocabulary (``完成时限,2025年10月底前``, ``项目完成时间，2023年底``, ``农民综合素质,持续提高``, ``教学秩序，良好``),
-    or None."""
+    or None. Under an outline's level heading (``headed``), whose lines are its indicators, any few words after the
+    name's comma are its target (``经费支出合规性，较高``)."""
     if len(pending) != 2:
         return None
     name, value = (part.strip() for part in pending)
     if (label(value).role is Role.DATE or _YEAR_END.match(value) or split_name_trend(name + value) == (name, value)
-            or is_qualitative(value) and _CJK_START.match(name)):
+            or (is_qualitative(value) or headed and _few_words(value) and not _target().search(name))
+            and _CJK_START.match(_NUMBERED.sub("", name))):
         return (("name", name), ("target", value))
     return None
+
+
+_FEW_WORDS = 6  # characters of a target of words after its name's comma (程度较高, 及时支出), not a sentence's clause
+
+
+def _few_words(text: str) -> bool:
+    """Whether a clause is a few words with no figure, and says nothing of what was achieved (较高, 及时支出)."""
+    return len(text) <= _FEW_WORDS and not re.search(r"\d", text) and not opens_achievement(text)
 
 
 @lru_cache(maxsize=4096)
@@ -301,7 +311,7 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
             targets += len(results)
             continue
         clauses = [part for part in _CLAUSE.split(rest) if part.strip()] if rest.strip() else []
-        name_value = _name_then_value(clauses)
+        name_value = _name_then_value(clauses, headed)
         if name_value:
             items.append(name_value)
             targets += 1
