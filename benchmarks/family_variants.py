@@ -35,9 +35,10 @@ _LEVEL1_OF = (("产出指标", ("数量", "质量", "时效")), ("成本指标",
 _NUMERALS = "一二三四五六七八九十"
 # documents another helper works on this session (PDF text of the newest batches)
 _LEFT_ALONE = range(330, 346)
-# an operator in the words prose uses, by sign: after the name (name不低于95%) or around the target (达到95%以上)
+# an operator in the words prose uses, by sign: after the name (name不低于95%) or around the target (达到95%以上); not
+# 为 for =, which prose says of a figure with no comparison (满意度为95%: the reader's contract reads no operator)
 _WORDS = {"≥": (("不低于", ""), ("不少于", ""), ("达到", "以上")), "≤": (("不超过", ""), ("控制在", "以内"), ("不高于", "")),
-          "=": (("为", ""), ("达到", ""), ("", "")), ">": (("高于", ""), ("超过", ""), ("大于", "")),
+          "=": (("等于", ""), ("达到", ""), ("", "")), ">": (("高于", ""), ("超过", ""), ("大于", "")),
           "<": (("低于", ""), ("少于", ""), ("小于", ""))}
 
 
@@ -85,7 +86,7 @@ def _writable(operator: str, name: str, value: str, unit: str) -> bool:
         return False
     if name.endswith("指标") or not re.match(r"[\u4e00-\u9fff]", name) or len(name) < 2 or re.search(r"[,，]", name):
         return False
-    if re.match(r"\d", value):
+    if re.match(r"\d", value) and not re.search(r"[年月日]", value):  # (a date is a target of its own: 2023年12月底前)
         return bool(operator or unit) and not re.search(r"\d$", name)
     return len(value) <= _LONGEST_WORDS and not re.search(r"[,，、]", value)
 
@@ -102,10 +103,17 @@ def _groups(items: list[Item]) -> list[tuple[str, list[tuple[str, list[Item]]]]]
     return [(level1, list(level2s.items())) for level1, level2s in result.items()]
 
 
+def _headed(level1: str, groups: list[tuple[str, list[Item]]]) -> bool:
+    """Whether prose heads a level 1's groups with its name: not where its one level 2 has the same name (成本指标 in
+    the 2021 framework's place), which the group's own line says."""
+    return not (len(groups) == 1 and groups[0][0] == level1)
+
+
 def _said(item: Item) -> str:
     """An indicator in a sentence: its name then its target, glued where the target opens with a sign or a figure
     after a name that does not end in one (受益人数≥1200人), after a comma otherwise (完成时限，2023年12月底前)."""
-    glued = re.match(r"[≥≤><=]|\d", item.target) and not re.search(r"[\dA-Za-z]$", item.name)
+    glued = (re.match(r"[≥≤><=]|\d", item.target) and not re.search(r"[\dA-Za-z]$", item.name)
+             and not re.search(r"[年月日]", item.target))  # (a date goes after a comma)
     return item.name + ("" if glued else "，") + item.target
 
 
@@ -132,7 +140,7 @@ def prose_sentences(golden: dict, items: list[Item]) -> str:
     its indicators after its name and a colon, ；between them, 。at the group's end."""
     out = [_title(golden)]
     for number, (level1, groups) in enumerate(_groups(items)):
-        out.append(f"{_NUMERALS[number % 10]}、{level1}")
+        out += [f"{_NUMERALS[number % 10]}、{level1}"] if _headed(level1, groups) else []
         for level2, members in groups:
             said = "；".join(_said(item) for item in members) + "。"
             out.append(f"{level2}：{said}" if level2 else said)
@@ -144,7 +152,7 @@ def prose_headed_lines(golden: dict, items: list[Item]) -> str:
     line ending in ；, the last of all in 。."""
     out = [_title(golden)]
     for number, (level1, groups) in enumerate(_groups(items)):
-        out.append(f"{_NUMERALS[number % 10]}、{level1}")
+        out += [f"{_NUMERALS[number % 10]}、{level1}"] if _headed(level1, groups) else []
         for at, (level2, members) in enumerate(groups):
             if level2:
                 out.append(f"（{_NUMERALS[at % 10]}）{level2}")
@@ -159,7 +167,7 @@ def prose_phrases(golden: dict, items: list[Item]) -> str:
     out = [_title(golden)]
     count = 0
     for level1, groups in _groups(items):
-        out.append(level1)
+        out += [level1] if _headed(level1, groups) else []
         for level2, members in groups:
             phrases = []
             for item in members:

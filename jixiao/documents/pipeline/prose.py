@@ -243,14 +243,14 @@ _YEAR_END = re.compile(r"^(?:19|20)\d{2}年(?:底|末)前?$")
 def _name_then_value(pending: list[str], headed: bool = False) -> Item | None:
     """A name and its target written as two clauses, the target a date, a word of trend or a word of the qualitative
     vocabulary (``完成时限,2025年10月底前``, ``项目完成时间，2023年底``, ``农民综合素质,持续提高``, ``教学秩序，良好``),
-    or None. Under an outline's level heading (``headed``), whose lines are its indicators, any few words after the
+    or None. With ``headed`` (an outline's line of one sentence under its level heading), any few words after the
     name's comma are its target (``经费支出合规性，较高``)."""
     if len(pending) != 2:
         return None
     name, value = (part.strip() for part in pending)
     if (label(value).role is Role.DATE or _YEAR_END.match(value) or split_name_trend(name + value) == (name, value)
             or (is_qualitative(value) or headed and _few_words(value) and not _target().search(name))
-            and _CJK_START.match(_NUMBERED.sub("", name))):
+            and _CJK_START.match(_NUMBERED.sub("", name)) and not split_name_trend(name) and not split_qualitative(name)):
         return (("name", name), ("target", value))
     return None
 
@@ -265,7 +265,8 @@ def _few_words(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def split_prose(text: str, levelled: bool = False, headed: bool = False, reporting: bool = False,
-                listed: bool = False, paired: bool = False, closing: bool = False) -> tuple[Item, ...] | None:
+                listed: bool = False, paired: bool = False, closing: bool = False,
+                outlined: bool = False) -> tuple[Item, ...] | None:
     """The items of prose that names indicators and their targets, or None when ``text`` is no such prose: it
     must give a target and open with a level name and a colon or comma (``数量指标：…``), or, when a level name
     stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
@@ -278,7 +279,8 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
     whose prose puts a comma between a name and its target (``paired``: :func:`_commas_pair`), clauses left with no
     figure are a name, then its qualitative target (``提升…扶持力度，显著提升了…扶持力度,大力支持了…发展``). A cell beside
     its level cell that closes its row (``closing``: no target cell after it, ``数量指标 | 1.培训人次≥500人次``) lists its
-    level's indicators however many: one with its target is enough."""
+    level's indicators however many: one with its target is enough. On an outline's line under its level heading
+    (``outlined``) one sentence of a name, a comma and a few words is an indicator (``经费支出合规性，较高``)."""
     # the template's residue stays in the names (黄金蜜(葡萄)种植数量(≥**株)>=17600株): the sheet builder cleans them
     # and keeps each name as written, so that the review reports the residue
     line = simplified(text.strip())
@@ -296,7 +298,10 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
         levelled = True
     items: list[Item] = []
     targets = 0
-    for sentence in _SENTENCE.split(line):
+    sentences = _SENTENCE.split(line)
+    # (an outline's line of one sentence is an indicator; a paragraph's sentences under the heading tell what was done)
+    lone = outlined and sum(bool(sentence.strip()) for sentence in sentences) == 1
+    for sentence in sentences:
         levels, rest = _levels(sentence.strip())
         if levels:
             items.append(tuple(levels))
@@ -311,7 +316,7 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
             targets += len(results)
             continue
         clauses = [part for part in _CLAUSE.split(rest) if part.strip()] if rest.strip() else []
-        name_value = _name_then_value(clauses, headed)
+        name_value = _name_then_value(clauses, lone)
         if name_value:
             items.append(name_value)
             targets += 1
@@ -602,7 +607,7 @@ def prose_lines(lines: list[Line], deadline: Deadline = UNTIMED) -> list[Line]:
             continue
         # (split_prose's arguments given by position, here and below: a memoised call with keywords costs twice as much,
         # and is memoised apart from the same call by position)
-        items = split_prose(texts[0], False, True, False, False, paired) if headed and len(texts) == 1 else None
+        items = split_prose(texts[0], False, True, False, False, paired, False, True) if headed and len(texts) == 1 else None
         if items and any(kind == "rest" for item in items for kind, _ in item):
             items = None  # a report's paragraph under the heading (its sentences no indicators), not an outline's line
         headed = bool(items)
