@@ -18,13 +18,12 @@ import argparse
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 
 from benchmarks.corpus_score import differences, load_golden, load_manifest, score_document
+from benchmarks.corpus_variants import _read
 from benchmarks.variants import pinyin_glosses, traditional
-from jixiao.documents import NotAGoalDocument, read_bytes
-from jixiao.model import Document
 
 __all__ = ["FORMS", "FamilyFigures", "family_figures", "golden_items", "written"]
 
@@ -33,6 +32,7 @@ _LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 _LEVEL1_OF = (("产出指标", ("数量", "质量", "时效")), ("成本指标", ("成本",)), ("效益指标", ("效益", "影响")),
               ("满意度指标", ("满意",)))
 _NUMERALS = "一二三四五六七八九十"
+_NAME = "variant.txt"  # (the file name a form is read under: a text file)
 # documents another helper works on this session (PDF text of the newest batches)
 _LEFT_ALONE = range(330, 346)
 # an operator in the words prose uses, by sign: after the name (name不低于95%) or around the target (达到95%以上); not
@@ -288,9 +288,8 @@ class FamilyFigures:
     losses: dict[str, int] = field(default_factory=dict)
 
     def figures(self) -> dict:
-        """The pinned figures."""
-        return {"documents": self.documents, "indicators": self.indicators, "right": self.right,
-                "actual": self.actual, "actual_expected": self.actual_expected}
+        """The pinned figures (every count, not the losses)."""
+        return {name: value for name, value in asdict(self).items() if name != "losses"}
 
 
 def dev_goldens(prefixes: list[str] | None = None) -> list[tuple[str, dict, list[Item]]]:
@@ -308,13 +307,6 @@ def dev_goldens(prefixes: list[str] | None = None) -> list[tuple[str, dict, list
     return chosen
 
 
-def _read(text: str) -> Document | None:
-    try:
-        return read_bytes(text.encode("utf-8"), "variant.txt")
-    except NotAGoalDocument:
-        return None
-
-
 def _text(name: str, golden: dict, items: list[Item]) -> str | None:
     return FORMS[name](golden, items)
 
@@ -328,7 +320,7 @@ def family_figures(goldens: list[tuple[str, dict, list[Item]]], names: list[str]
             text = _text(name, golden, items)
             if text is None:
                 continue
-            scored = score_document(expected, _read(text))
+            scored = score_document(expected, _read(text, _NAME))
             figures.documents += 1
             figures.indicators += len(items)
             figures.right += scored.fully_right
@@ -360,7 +352,7 @@ def print_details(name: str, prefix: str) -> None:
             print(f"== {stem}: {name} does not apply ==")
             continue
         print(f"== {stem} ({name}) ==\n{text}\n--")
-        for line in differences(written(golden, items, name in _ACHIEVED), _read(text)) or ["(reads as its golden)"]:
+        for line in differences(written(golden, items, name in _ACHIEVED), _read(text, _NAME)) or ["(reads as its golden)"]:
             print("  " + line)
 
 
