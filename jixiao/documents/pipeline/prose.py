@@ -59,6 +59,15 @@ _LEVEL_WORD = re.compile(r"^(?:(?P<sub>[(（][一二三四五六七八九十\d]+
 
 
 @cache
+def _operator_words() -> str:
+    """An operator: a sign, or a word the vocabulary reads as one before a figure (不少于, 控制在, 高于), two characters
+    or more (为 and 达 alone are verbs of a name's sentence, 满意度为95%, read by the figure and its unit)."""
+    words = {word for spellings in load("targets")["prefix_operators"].values() for word in spellings
+             if len(word) > 1 and not word.isascii()}
+    return r"(?:[≥≤≧≦><=＞＜＝]=?|" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r"|达)"
+
+
+@cache
 def _target() -> re.Pattern[str]:
     units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)
     unit = "(?:%|" + "|".join(re.escape(u) for u in units) + ")"
@@ -68,7 +77,7 @@ def _target() -> re.Pattern[str]:
                                                     for word in words))), key=len, reverse=True))
     # (a comma grouping a figure's thousands, 17,600株, is no separator)
     # (a unit may be one per another, 元/平方米)
-    return re.compile(_OPERATOR + r"\s*\d(?:[^,，;；。]|[,，](?=\d{3}(?!\d)))*$|(?:为|等于|达到|达)零$|(?<![\d.,])"
+    return re.compile(_operator_words() + r"\s*\d(?:[^,，;；。]|[,，](?=\d{3}(?!\d)))*$|(?:为|等于|达到|达)零$|(?<![\d.,])"
                       r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*" + unit + f"(?:/{unit})?" + rf"(?:{after})?$")
 
 
@@ -135,6 +144,9 @@ def _clause(text: str) -> list[tuple[str, str]]:
     bare = _unit_bracket_figure().search(text) if match is None else None
     if bare is not None:
         return [("name", text[:bare.start("figure")].strip()), ("target", bare.group("figure"))]
+    planned = _PLANNED_WORDS.search(text) if match is None else None
+    if planned is not None and planned.start() >= _SHORTEST_NAME:
+        return [("name", text[:planned.start()].strip()), ("target", text[planned.end():].strip())]
     if match is None or match.start() == 0:
         # a qualitative target run onto the name (生态修复功能提高, …名录和数据库基本健全), or written before what
         # it is said of (按时完成教学任务)
@@ -156,7 +168,10 @@ def _clause(text: str) -> list[tuple[str, str]]:
 
 # a report's word for the figure planned at the start of the year, between the name and the figure
 # (养老金领取人数全年平均数年初任务数101974人)
-_PLANNED = re.compile(r"(?:年初|年度|全年)(?:任务数|目标值|计划数|目标)为?$")
+_PLANNED = re.compile(r"(?:年初|年度|全年)(?:任务数|目标值|指标值|计划数|计划值|目标)(?:为|是|[:：])?$")
+# the same word before a target of words (参训人员经济负担年度指标值有效减轻): the name before it, the target after
+_PLANNED_WORDS = re.compile(r"(?:年初|年度|全年)(?:任务数|目标值|指标值|计划数|计划值|目标)(?:为|是|[:：])?"
+                            r"(?=[\u4e00-\u9fff])")
 _SHORTEST_NAME = 2  # characters of the name left before that word (else the word is the name: 年度目标值)
 _SAID_AS = re.compile(r"(?:均|都)?为$")
 _ACHIEVED_WORD = "实际"  # 实际布防6架, 实际飞行时长909.93小时: what was done, said with its own verb
@@ -177,11 +192,21 @@ def opens_achievement(clause: str) -> bool:
 
 def _achieved(clause: str) -> str | None:
     """What a clause after an indicator's target says was achieved (``全年完成值103119人`` → ``103119人``,
-    ``实际布防6架`` → ``6架``), or None when it opens with no word of achievement or gives no figure."""
+    ``实际布防6架`` → ``6架``), or None when it opens with no word of achievement or gives no figure. After a column's
+    heading (实际完成值, not 实际 alone, which opens a sentence of what was done) what a few characters say is what was
+    achieved, a figure without its unit or with one of its own, or words (``全年完成值7``, ``实际完成值为180元/人、天``,
+    ``实际完成值有效巩固``)."""
     text = clause.strip()
     word = next((word for word in _achieved_words() if text.startswith(word)), None)
     figure = _target().search(text[len(word):]) if word else None
+    if figure is None and word and word != _ACHIEVED_WORD:
+        words = _SAID_AFTER.sub("", text[len(word):]).strip()
+        return words if words and len(words) <= _LONGEST_ACHIEVED else None
     return figure.group(0).strip() if figure else None
+
+
+_SAID_AFTER = re.compile(r"^(?:为|是|[:：])")
+_LONGEST_ACHIEVED = 12  # characters of what a column's heading says was achieved (有效巩固, 180元/人、天)
 
 
 # what a clause aims at, before what it measures (力争毕业生合格率达100%): no part of the indicator's name
@@ -208,26 +233,40 @@ def _done_first(text: str) -> tuple[str, str] | None:
 
 
 _CJK_START = re.compile(r"^[\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 # a deadline at a year's end (2023年底, 2023年末前), which a table's cell would not take for a date of its own
 _YEAR_END = re.compile(r"^(?:19|20)\d{2}年(?:底|末)前?$")
 
 
-def _name_then_value(pending: list[str]) -> Item | None:
-    """A name and its target written as two clauses, the target a date or a word of trend (``完成时限,2025年10月底前``,
-    ``项目完成时间，2023年底``, ``农民综合素质,持续提高``), or None."""
+def _name_then_value(pending: list[str], headed: bool = False) -> Item | None:
+    """A name and its target written as two clauses, the target a date, a word of trend or a word of the qualitative
+    vocabulary (``完成时限,2025年10月底前``, ``项目完成时间，2023年底``, ``农民综合素质,持续提高``, ``教学秩序，良好``),
+    or None. With ``headed`` (an outline's line of one sentence under its level heading), any few words after the
+    name's comma are its target (``经费支出合规性，较高``)."""
     if len(pending) != 2:
         return None
     name, value = (part.strip() for part in pending)
-    if label(value).role is Role.DATE or _YEAR_END.match(value) or split_name_trend(name + value) == (name, value):
+    if (label(value).role is Role.DATE or _YEAR_END.match(value) or split_name_trend(name + value) == (name, value)
+            or (is_qualitative(value) or headed and _few_words(value) and not _target().search(name))
+            and _CJK_START.match(_NUMBERED.sub("", name)) and not split_name_trend(name) and not split_qualitative(name)):
         return (("name", name), ("target", value))
     return None
 
 
+_FEW_WORDS = 6  # characters of a target of words after its name's comma (程度较高, 及时支出), not a sentence's clause
+
+
+def _few_words(text: str) -> bool:
+    """Whether a clause is a few words with no figure, and says nothing of what was achieved (较高, 及时支出)."""
+    return len(text) <= _FEW_WORDS and not re.search(r"\d", text) and not opens_achievement(text)
+
+
 @lru_cache(maxsize=4096)
 def split_prose(text: str, levelled: bool = False, headed: bool = False, reporting: bool = False,
-                listed: bool = False, paired: bool = False) -> tuple[Item, ...] | None:
+                listed: bool = False, paired: bool = False, closing: bool = False,
+                outlined: bool = False) -> tuple[Item, ...] | None:
     """The items of prose that names indicators and their targets, or None when ``text`` is no such prose: it
     must give a target and open with a level name and a colon or comma (``数量指标：…``), or, when a level name
     stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
@@ -238,7 +277,10 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
     In a list of such lines (``listed``: :func:`_listed`) a line opened by its level name needs no target: its
     sentence is a qualitative indicator (``质量指标:保障巡林工作的顺利开展,护林员的待遇正常发放;``). In a document
     whose prose puts a comma between a name and its target (``paired``: :func:`_commas_pair`), clauses left with no
-    figure are a name, then its qualitative target (``提升…扶持力度，显著提升了…扶持力度,大力支持了…发展``)."""
+    figure are a name, then its qualitative target (``提升…扶持力度，显著提升了…扶持力度,大力支持了…发展``). A cell beside
+    its level cell that closes its row (``closing``: no target cell after it, ``数量指标 | 1.培训人次≥500人次``) lists its
+    level's indicators however many: one with its target is enough. On an outline's line under its level heading
+    (``outlined``) one sentence of a name, a comma and a few words is an indicator (``经费支出合规性，较高``)."""
     # the template's residue stays in the names (黄金蜜(葡萄)种植数量(≥**株)>=17600株): the sheet builder cleans them
     # and keeps each name as written, so that the review reports the residue
     line = simplified(text.strip())
@@ -256,7 +298,10 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
         levelled = True
     items: list[Item] = []
     targets = 0
-    for sentence in _SENTENCE.split(line):
+    sentences = _SENTENCE.split(line)
+    # (an outline's line of one sentence is an indicator; a paragraph's sentences under the heading tell what was done)
+    lone = outlined and sum(bool(sentence.strip()) for sentence in sentences) == 1
+    for sentence in sentences:
         levels, rest = _levels(sentence.strip())
         if levels:
             items.append(tuple(levels))
@@ -271,7 +316,7 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
             targets += len(results)
             continue
         clauses = [part for part in _CLAUSE.split(rest) if part.strip()] if rest.strip() else []
-        name_value = _name_then_value(clauses)
+        name_value = _name_then_value(clauses, lone)
         if name_value:
             items.append(name_value)
             targets += 1
@@ -328,10 +373,17 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
             # clauses after the last target: a qualitative indicator (可持续影响指标，持续发展), or text
             items.append((("name", "，".join(pending)),) if levels or levelled else (("rest", "，".join(pending)),))
     enough = (targets >= 1 or (listed and bool(opening) and len(items) > 1) if not levelled
+              else targets >= 1 and _named(items) if closing
               else targets >= _MIN_IN_CELL and bool(_SENTENCE.search(line)))
     if not enough:
         return None
     return tuple(tuple((kind, as_written(text, part)) for kind, part in item) for item in items)
+
+
+def _named(items: list[Item]) -> bool:
+    """Whether every name among ``items`` is words (two characters of them at least, a list's number allowed before
+    them), not a bracket or figures left of a row's cells."""
+    return all(len(_CJK.findall(text)) >= _SHORTEST_NAME for item in items for kind, text in item if kind == "name")
 
 
 @cache
@@ -555,7 +607,7 @@ def prose_lines(lines: list[Line], deadline: Deadline = UNTIMED) -> list[Line]:
             continue
         # (split_prose's arguments given by position, here and below: a memoised call with keywords costs twice as much,
         # and is memoised apart from the same call by position)
-        items = split_prose(texts[0], False, True, False, False, paired) if headed and len(texts) == 1 else None
+        items = split_prose(texts[0], False, True, False, False, paired, False, True) if headed and len(texts) == 1 else None
         if items and any(kind == "rest" for item in items for kind, _ in item):
             items = None  # a report's paragraph under the heading (its sentences no indicators), not an outline's line
         headed = bool(items)
@@ -572,7 +624,7 @@ def prose_lines(lines: list[Line], deadline: Deadline = UNTIMED) -> list[Line]:
                                {**line.extra, PROSE: items}))
             continue
         # the first cell holding prose, and whether a level name stands left of it: one pass that stops there
-        at, levelled, roles = None, False, []
+        at, levelled, roles, closing = None, False, [], False
         if len(texts) == 1 and not split_prose(texts[0], False, False, reporting, position in listed, paired):
             # a cell whose level name stands alone on the line above (a table copied one cell per line: 产出指标 |
             # 开展…8次;编制…3个) holds prose as a row's cell after its level cell does
@@ -587,7 +639,9 @@ def prose_lines(lines: list[Line], deadline: Deadline = UNTIMED) -> list[Line]:
                 # a sentence after the row's own figures is a column of notes (a 评分标准 cell: 本指标满分6分,
                 # …达9个得6分,少检查一个扣1分,扣完为止。), not indicators of its own
                 break
-            if split_prose(text, levelled, False, reporting, position in listed, paired):
+            # (a row of its level cells and this one alone: the cell closes it, no target cell after it)
+            closing = index == len(texts) - 1 and bool(roles) and all(role in _LEVEL_ROLES for role in roles)
+            if split_prose(text, levelled, False, reporting, position in listed, paired, closing):
                 # (unless the row's own figure follows it, after its 指标性质 cell if any: the cell is then the row's
                 # 三级指标, a list of who is served, 慰问伤残军人50人;革命烈士遗属50人… | 定量 | 100% | 20, corpus 259
                 # in a grid)
@@ -604,7 +658,7 @@ def prose_lines(lines: list[Line], deadline: Deadline = UNTIMED) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        split = split_prose(texts[at], levelled, False, reporting, position in listed, paired) or ()
+        split = split_prose(texts[at], levelled, False, reporting, position in listed, paired, closing) or ()
         items = ((tuple(levels),) if levels else ()) + split + rest
         previous = result[-1] if result else None
         above = _lone_levels(previous.filled[0].text) if previous is not None and len(previous.filled) == 1 else None

@@ -799,3 +799,49 @@ def test_the_documents_own_commas_decide_whether_clauses_without_figures_are_a_n
                     "二、效益指标", "社会效益指标:受益户数≥10户。生态效益指标:提高森林覆盖率,促进生物多样性保护。")
     last = document.sheets[0].indicators[-1]
     assert (last.level2, last.name, last.target.raw) == ("生态效益指标", *read_as)
+
+
+def test_a_cell_closing_its_row_beside_its_level_cells_lists_its_indicators_however_many():
+    # family 6 in a grid: a level-2 group's indicators in the row's last cell, numbered, one of them or several
+    document = read(
+        "某项目绩效目标表",
+        "| 一级指标 | 二级指标 | 指标内容及指标值 |",
+        "| 产出指标 | 数量指标 | 1.免费开放天数=300天 |",
+        "| 产出指标 | 质量指标 | 1.考核指标完成率=100%；2.展品完好率≥98% |",
+        "| 效益指标 | 社会效益指标 | 1.教学秩序，良好 |",
+        "| 满意度指标 | 服务对象满意度指标 | 服务对象满意度=99% |")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "免费开放天数", "=300天"), ("质量指标", "考核指标完成率", "=100%"), ("质量指标", "展品完好率", "≥98%"),
+        ("社会效益指标", "教学秩序", "良好"), ("服务对象满意度指标", "服务对象满意度", "=99%")]
+    # a row's last cell after cells that are no level names is no such list (a figure's bracket, a row cut in pieces)
+    assert split_prose("(50分)", True, closing=True) is None
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("成本指标：成本控制在1000元/人以内", (("name", "成本"), ("target", "控制在1000元/人以内"))),
+    ("数量指标：受益人数至少200人", (("name", "受益人数"), ("target", "至少200人"))),
+    ("质量指标：差错率低于5%", (("name", "差错率"), ("target", "低于5%"))),
+    ("质量指标：教学秩序，良好", (("name", "教学秩序"), ("target", "良好"))),
+])
+def test_prose_reads_every_operator_word_of_the_vocabulary_and_a_qualitative_word_after_the_names_comma(text, item):
+    assert split_prose(text)[1] == item
+
+
+def test_under_an_outlines_level_heading_a_few_words_after_the_names_comma_are_its_target():
+    document = read("现将绩效目标设定如下：", "一、产出指标", "（一）质量指标", "经费支出合规性，较高；", "项目验收合格率≥100%；",
+                    "（二）时效指标", "经费支出时效性，及时支出。")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("质量指标", "经费支出合规性", "较高"), ("质量指标", "项目验收合格率", "≥100%"), ("时效指标", "经费支出时效性", "及时支出")]
+
+
+def test_a_reports_sentence_says_the_plan_after_its_word_and_what_was_achieved_after_the_columns_heading():
+    document = read(
+        "某项目绩效自评报告", "（四）绩效指标完成情况分析。", "1.产出指标。",
+        "数量指标。抽验品种年度指标值≥3，实际完成值4；抽验批次年初任务数≥3，全年完成值7。",
+        "成本指标。培训成本年度目标值为400元/人·天，实际完成值为180元/人、天。",
+        "2.效益指标。", "可持续影响指标。巩固脱贫攻坚成果年度指标值有效巩固，实际完成值基本巩固。")
+    sheet = document.sheets[0]
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "抽验品种", "≥3"), ("数量指标", "抽验批次", "≥3"), ("成本指标", "培训成本", "400元/人·天"),
+        ("可持续影响指标", "巩固脱贫攻坚成果", "有效巩固")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["4", "7", "180元/人、天", "基本巩固"]
