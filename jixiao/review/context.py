@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import takewhile
@@ -201,6 +202,15 @@ class RowSetAside:
         return any(_FIGURE_CELL.fullmatch(fold(cell)) for cell in self.cells)
 
 
+def goal_lines(goals: Iterable[str]) -> tuple[str, ...]:
+    """A sheet's 年度目标 lines, without the short lines a copy carries among them: labels and page marks
+    (表, 字号 :, (2020年度), 中期目标) and the form's goal labels (中期目标(2023年—2023年), 年度总体目标完成情况)
+    are not goals."""
+    return tuple(goal.strip() for goal in goals
+                 if len(_LABEL_NOISE.sub("", fold(goal))) > _LABEL_LENGTH
+                 and not _GOAL_LABEL.match(_LABEL_DATES.sub("", fold(goal))))
+
+
 @dataclass
 class SheetContext:
     """One sheet under review. ``shared`` holds results several rules reuse (e.g. the swapped rows)."""
@@ -321,12 +331,8 @@ class SheetContext:
 
     @cached_property
     def goal_lines(self) -> tuple[str, ...]:
-        """The sheet's 年度目标 lines, without the short lines a copy carries among them: labels and page marks
-        (表, 字号 :, (2020年度), 中期目标) and the form's goal labels (中期目标(2023年—2023年), 年度总体目标完成情况)
-        are not goals."""
-        return tuple(goal.strip() for goal in self.sheet.goals
-                     if len(_LABEL_NOISE.sub("", fold(goal))) > _LABEL_LENGTH
-                     and not _GOAL_LABEL.match(_LABEL_DATES.sub("", fold(goal))))
+        """The sheet's 年度目标 lines (:func:`goal_lines`)."""
+        return goal_lines(self.sheet.goals)
 
     @cached_property
     def goal_text(self) -> str:

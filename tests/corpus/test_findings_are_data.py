@@ -46,6 +46,7 @@ from jixiao.model.units import canonical_unit
 from jixiao.model.vocabulary import canonical_level1, canonical_level2
 from jixiao.model.wording import literal
 from jixiao.review import load_profile
+from jixiao.review.context import goal_lines
 from jixiao.review.registry import by_code
 from jixiao.review.rule import COLUMNS
 from jixiao.scoring import ScoringInputError, builtin_profiles, monitor_sheet, score_sheet
@@ -121,8 +122,9 @@ def _profile_labels() -> frozenset[str]:
 
 
 def _findings(document: Document, review) -> Iterator[tuple[Finding, str]]:
-    # (a sheet's goal is quoted whole, its lines run together)
-    read = [*_strings(document.model_dump(mode="json")), *("".join(sheet.goals) for sheet in document.sheets)]
+    # (a sheet's goal is quoted whole, its lines run together, without the labels and page marks among them)
+    read = [*_strings(document.model_dump(mode="json")), *("".join(goal_lines(sheet.goals)) for sheet in document.sheets),
+            *("".join(sheet.goals) for sheet in document.sheets)]
     text = "\0".join(_flat(string) for string in read)
     for finding in list(review.document_findings) + [f for sheet in review.sheets for f in sheet.findings]:
         yield finding, text

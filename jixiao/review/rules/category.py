@@ -510,7 +510,7 @@ class SatisfactionNamesRespondents(Rule):
         for indicator in satisfaction_rows(ctx):
             if names_respondents(indicator.name) and not _OPINION.search(fold(indicator.name)):
                 after = f"{indicator.name}满意度"
-                fix = Fix.of(Applicability.NEEDS_HUMAN, "指标名称改为“{after}”", after=after,
+                fix = Fix.of(Applicability.NEEDS_HUMAN, "指标名称改为“{name}满意度”", name=indicator.name,
                              edits=(Edit(field="name", before=indicator.name, after=after, row=indicator.row,
                                          indicator=indicator.name),))
                 yield self.finding(ctx, indicator=indicator, column="name", fix=fix)
