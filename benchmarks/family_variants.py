@@ -296,7 +296,7 @@ def dev_goldens(prefixes: list[str] | None = None) -> list[tuple[str, dict, list
     """(stem, golden, items) of every dev golden with two indicators or more the forms can write."""
     chosen = []
     for entry in load_manifest():
-        if entry.split != "dev" or int(entry.stem[:3]) in _LEFT_ALONE:
+        if entry.split != "dev" or entry.twin_of or int(entry.stem[:3]) in _LEFT_ALONE:  # (a twin: its text's golden)
             continue
         if prefixes and not any(entry.stem.startswith(prefix) for prefix in prefixes):
             continue

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pdfplumber.page import Page
 from pdfplumber.table import Table
 
 from jixiao.documents.vocabulary import PAGE_NUMBER
 
-__all__ = ["OpenCells", "open_cells"]
+__all__ = ["OpenCells", "column_edges", "open_cells"]
 
 # Points of play between a word and a rule (the finder's own snap tolerance).
 _PLAY = 3.0
@@ -41,10 +40,16 @@ class OpenCells:
     taken: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
-def open_cells(page: Page, table: Table, *, above: bool, below: bool) -> OpenCells:
-    """The open cells of ``table`` on ``page``; words beyond the grid count only ``above`` it (the table continues
-    one from the previous page) and ``below`` it (it is the page's last table)."""
-    edges = sorted({cell[0] for cell in table.cells})
+def column_edges(table: Table) -> list[float]:
+    """The left edges of ``table``'s columns, in the order of its extracted cells."""
+    return sorted({cell[0] for cell in table.cells})
+
+
+def open_cells(words: list[dict], table: Table, *, above: bool, below: bool) -> OpenCells:
+    """The open cells of ``table`` among its page's ``words`` (``Page.extract_words``, taken once for all the
+    page's tables); words beyond the grid count only ``above`` it (the table continues one from the previous page)
+    and ``below`` it (it is the page's last table)."""
+    edges = column_edges(table)
     x0, top, x1, bottom = table.bbox
     rows = [row.bbox[1] for row in table.rows]
     found: dict[int, list[tuple[float, float, float, float]]] = {}
@@ -53,7 +58,7 @@ def open_cells(page: Page, table: Table, *, above: bool, below: bool) -> OpenCel
     result = OpenCells()
     lead: dict[int, list[dict]] = {}
     trail: dict[int, list[dict]] = {}
-    for word in page.extract_words():
+    for word in words:
         x = (word["x0"] + word["x1"]) / 2
         y = (word["top"] + word["bottom"]) / 2
         if not x0 <= x <= x1:

@@ -45,7 +45,7 @@ from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, ReadLimits
 from jixiao.documents.readers.pdf_fonts import bound_font_widths
-from jixiao.documents.readers.pdf_open_cells import OpenCells, open_cells
+from jixiao.documents.readers.pdf_open_cells import OpenCells, column_edges, open_cells
 from jixiao.documents.vocabulary import PAGE_NUMBER, column_label, header_label
 from jixiao.model import Diagnostic, Location
 
@@ -163,8 +163,9 @@ class _Pages:
             tables = [_rows_rejoined(page, _from_header(page, table)) for table in page.find_tables(_BY_TEXT)
                       if self._keeps(table)]
         items: list[tuple[float, Table | str]] = [(table.bbox[1], table) for table in tables]
+        words = [] if by_text or not tables else page.extract_words()
         cells = {} if by_text else {
-            id(table): open_cells(page, table, above=index == 0 and self._in_table, below=index == len(tables) - 1)
+            id(table): open_cells(words, table, above=index == 0 and self._in_table, below=index == len(tables) - 1)
             for index, table in enumerate(sorted(tables, key=lambda table: table.bbox[1]))}
         taken = [bbox for found in cells.values() for bbox in found.taken]
         outside = page.filter(lambda obj: not any(_inside(obj, bbox) for bbox in
@@ -195,7 +196,7 @@ class _Pages:
             rows = _without_page_numbers(rows)
         if not rows:
             return
-        columns = _column_edges(table)
+        columns = column_edges(table)
         place = list(range(len(columns)))
         placed = _placed(columns, self._columns) if continues else None
         if placed is not None and placed != place:
@@ -233,11 +234,6 @@ def _extend(cell: Cell, text: str) -> Cell:
         return cell
     cell.text = text if own in new else "\n".join(part for part in (cell.text, text) if part)
     return cell
-
-
-def _column_edges(table: Table) -> list[float]:
-    """The left edges of ``table``'s columns, in the order of its extracted cells."""
-    return sorted({cell[0] for cell in table.cells})
 
 
 def _placed(columns: list[float], open_columns: list[float]) -> list[int] | None:

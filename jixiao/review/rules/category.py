@@ -471,8 +471,7 @@ class OtherWorkUnderSatisfaction(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        for indicator in satisfaction_rows(ctx):
-            level2 = indicator.level2 if indicator.level2 in _SATISFACTION_LEVELS else ctx.level1_of(indicator)
+        for indicator, level2 in satisfaction_rows(ctx):
             if names_respondents(indicator.name):
                 continue  # a satisfaction row naming only whom to ask (办内相关部门 | ≥95%): JX956's
             if not _OPINION.search(fold(indicator.name)) and ctx.fact(indicator).kind is not Kind.SATISFACTION:
@@ -480,13 +479,13 @@ class OtherWorkUnderSatisfaction(Rule):
                                    confidence=Confidence.INFERENCE)
 
 
-def satisfaction_rows(ctx: SheetContext) -> Iterator[Indicator]:
+def satisfaction_rows(ctx: SheetContext) -> Iterator[tuple[Indicator, str]]:
     """The rows under a satisfaction level (服务对象满意度指标, or 满意度指标 as 一级 where no 二级 is written) that
-    state a figure: a row without one there is a label or a note the reader kept."""
+    state a figure, each with that level: a row without a figure there is a label or a note the reader kept."""
     for indicator in ctx.sheet.indicators:
         level2 = indicator.level2 if indicator.level2 in _SATISFACTION_LEVELS else ctx.level1_of(indicator)
         if level2 in _SATISFACTION_LEVELS and indicator.target.is_quantitative:
-            yield indicator
+            yield indicator, level2
 
 
 class SatisfactionNamesRespondents(Rule):
@@ -507,7 +506,7 @@ class SatisfactionNamesRespondents(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        for indicator in satisfaction_rows(ctx):
+        for indicator, _ in satisfaction_rows(ctx):
             if names_respondents(indicator.name) and not _OPINION.search(fold(indicator.name)):
                 after = f"{indicator.name}满意度"
                 fix = Fix.of(Applicability.NEEDS_HUMAN, "指标名称改为“{name}满意度”", name=indicator.name,

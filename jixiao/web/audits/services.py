@@ -91,8 +91,8 @@ def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int, progres
                 continue
             unit = chosen if named is not None else unit or chosen
             if unit is None:
-                named = sheet.unit or read.document.unit
-                who = f"“{named.code or ''} {named.name or ''}”".replace("“ ", "“") if named else "（表中未写单位）"
+                written = sheet.unit or read.document.unit
+                who = f"“{written.code or ''} {written.name or ''}”".replace("“ ", "“") if written else "（表中未写单位）"
                 problems.append(f"{read.name}：项目“{sheet.key}”的单位{who}不是本财政局所辖单位，无法对应；"
                                 "请在“单位”中选择提交文件的单位")
                 continue
